@@ -55,7 +55,7 @@ def nlsh_register_examples(register: Callable[..., None]) -> None:
 def nlsh_register_commands(register: Callable[..., None]) -> None:
     """Register CLI subcommands: ``register(name, help, run)``.
 
-    ``run(app, argv)`` receives the application (environment, paths, settings, session
-    factory) and the remaining arguments, and returns an exit code. Used for commands such
-    as ``nlsh mail login ACCOUNT``.
+    ``run(env, argv)`` receives the ``nlsh.Environment`` (streams, variables, cwd) and the
+    remaining arguments, and returns an exit code. Used for commands such as
+    ``nlsh mail login ACCOUNT``.
     """

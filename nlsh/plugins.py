@@ -26,11 +26,13 @@ hookimpl = pluggy.HookimplMarker("nlsh")
 
 BUILTIN_PLUGINS = (
     "nlsh.actions.files",
+    "nlsh.actions.fileops",
     "nlsh.actions.archive",
     "nlsh.actions.processes",
     "nlsh.actions.system",
     "nlsh.actions.shell",
     "nlsh.intent.patterns",
+    "nlsh.intent.examples",
 )
 
 

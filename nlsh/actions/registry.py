@@ -306,7 +306,7 @@ class Registry:
     def add(self, spec: ActionSpec) -> ActionSpec:
         if spec.name in self._specs:
             other = self._specs[spec.name].plugin
-            raise RegistrationError(f"{plugin}: action {spec.name} is already registered by {other}")
+            raise RegistrationError(f"{spec.plugin}: action {spec.name} is already registered by {other}")
         self._specs[spec.name] = spec
         return spec
 

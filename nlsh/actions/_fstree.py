@@ -1,0 +1,328 @@
+"""The actions that walk a tree: files.find, files.search and files.disk_usage.
+
+Registered by nlsh.actions.files; they are here only to keep that module small.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from fnmatch import fnmatchcase
+from typing import Callable, Literal
+
+from ..errors import ActionFailed
+from ..textsafe import escape_name, escape_output
+from ..types import Risk
+from ._fstext import BINARY_SNIFF, is_binary, matching_lines, open_regular, refuse_binary
+from ._fsutil import Entry, absolute, find_display, fs_error, human_size, kind_of, name_key
+from ._fsutil import parse_age, parse_size, shown, walk
+from .context import ActionContext, ActionResult
+from .registry import InPath, action
+
+__all__ = ["disk_usage", "find", "search"]
+
+_READ_ONLY = dict(capabilities=("fs.read",), risk=Risk.R0)
+MAX_RESULTS = 100_000  # find: entries shown at most
+MAX_MATCHES = 10_000  # search: matching lines shown at most
+_SKIPPED_DIRS = frozenset({".git", ".hg", ".svn"})
+
+
+def _with_errors(output: str, errors: list[str]) -> str:
+    lines = [f"nlsh: {e}" for e in errors[:20]]
+    if len(errors) > 20:
+        lines.append(f"nlsh: ... and {len(errors) - 20} more unreadable folders")
+    return "\n".join([output, *lines] if output else lines)
+
+
+# --- files.find ---------------------------------------------------------------------
+
+Check = Callable[[Entry, str], bool]
+
+
+def _is_empty(entry: Entry) -> bool:
+    if stat.S_ISREG(entry.st.st_mode):
+        return entry.st.st_size == 0
+    if entry.is_dir:
+        try:
+            with os.scandir(entry.path) as it:
+                return next(it, None) is None
+        except OSError:
+            return False
+    return False
+
+
+def _type_check(kind: str) -> Check:
+    test = {"file": stat.S_ISREG, "dir": stat.S_ISDIR, "link": stat.S_ISLNK}[kind]
+    return lambda e, n: test(e.st.st_mode)
+
+
+def _find_checks(
+    ctx: ActionContext, name, iname, extension, type, min_size, max_size, newer_than, older_than, empty
+) -> list[Check]:
+    checks: list[Check] = []
+    if name:
+        checks.append(lambda e, n: fnmatchcase(n, name))
+    if iname:
+        folded = iname.casefold()
+        checks.append(lambda e, n: fnmatchcase(n.casefold(), folded))
+    if extension:
+        suffix = "." + extension.lstrip(".")
+        if suffix == ".":
+            raise ActionFailed("extension is empty", hint='give it like "py" or ".py"')
+        checks.append(lambda e, n: n.endswith(suffix))
+    if type != "any":
+        checks.append(_type_check(type))
+    if min_size is not None:
+        low = parse_size(min_size, "min_size")
+        checks.append(lambda e, n: not e.is_dir and e.st.st_size >= low)
+    if max_size is not None:
+        high = parse_size(max_size, "max_size")
+        checks.append(lambda e, n: not e.is_dir and e.st.st_size <= high)
+    now = ctx.env.clock()
+    if newer_than is not None:
+        since = now - parse_age(newer_than, "newer_than")
+        checks.append(lambda e, n: e.st.st_mtime >= since)
+    if older_than is not None:
+        until = now - parse_age(older_than, "older_than")
+        checks.append(lambda e, n: e.st.st_mtime < until)
+    if empty:
+        checks.append(lambda e, n: _is_empty(e))
+    return checks
+
+
+@action("files.find", **_READ_ONLY)
+def find(
+    ctx: ActionContext,
+    path: InPath = ".",
+    name: str | None = None,
+    iname: str | None = None,
+    extension: str | None = None,
+    type: Literal["any", "file", "dir", "link"] = "any",
+    min_size: str | None = None,
+    max_size: str | None = None,
+    newer_than: str | None = None,
+    older_than: str | None = None,
+    empty: bool = False,
+    max_depth: int | None = None,
+) -> ActionResult:
+    """Find files and folders by name, type, size or age, like `find`; one path per line.
+
+    Args:
+        path: the folder to search in (and everything below it); the current folder by default.
+        name: a case-sensitive glob the name must match, e.g. "*.py" or "report-??.txt".
+        iname: a case-insensitive glob the name must match, e.g. "*.jpg" also finds "A.JPG".
+        extension: the file extension the name must end with, e.g. "py" or ".py".
+        type: only "file", "dir" (folders) or "link" (symbolic links); "any" for all.
+        min_size: the smallest size of a file, e.g. "10M", "500k", "1G", or "200" bytes.
+        max_size: the largest size of a file, e.g. "10M", "500k", "1G", or "200" bytes.
+        newer_than: only things modified within this age, e.g. "30m", "3h", "2d", "1w".
+        older_than: only things last modified longer ago than this age, e.g. "30d", "1y".
+        empty: only empty files and empty folders.
+        max_depth: how many levels below path to look (0 is path itself, 1 its direct entries).
+    """
+    if max_depth is not None and max_depth < 0:
+        raise ActionFailed(f"max_depth must be 0 or more, not {max_depth}")
+    root = absolute(ctx, path)
+    checks = _find_checks(
+        ctx, name, iname, extension, type, min_size, max_size, newer_than, older_than, empty
+    )
+    errors: list[str] = []
+    found: list[tuple[str, Entry]] = []
+    for entry in walk(ctx, root, max_depth=max_depth, errors=errors, label="finding"):
+        shown_path = find_display(ctx, entry.path)
+        match_name = entry.name if entry.depth else (os.path.basename(shown_path) or shown_path)
+        if all(check(entry, match_name) for check in checks):
+            found.append((shown_path, entry))
+    found.sort(key=lambda f: name_key(f[0]))
+    lines = [escape_name(p) for p, _ in found[:MAX_RESULTS]]
+    if len(found) > MAX_RESULTS:
+        lines.append(f"[nlsh: showed the first {MAX_RESULTS} of {len(found)} matches]")
+    data = [
+        {"path": e.path, "display": p, "type": kind_of(e.st), "size": e.st.st_size, "mtime": e.st.st_mtime}
+        for p, e in found[:MAX_RESULTS]
+    ]
+    return ActionResult(output=_with_errors("\n".join(lines), errors), data=data)
+
+
+# --- files.search -------------------------------------------------------------------
+
+
+def _compile(pattern: str, ignore_case: bool, fixed: bool, whole_word: bool) -> re.Pattern[str]:
+    text = re.escape(pattern) if fixed else pattern
+    if whole_word:
+        text = rf"(?<!\w)(?:{text})(?!\w)"
+    try:
+        return re.compile(text, re.IGNORECASE if ignore_case else 0)
+    except re.error as exc:
+        raise ActionFailed(
+            f"cannot use {escape_name(pattern)!r} as a pattern: {exc}",
+            hint="set fixed to true to search for the text exactly as written",
+        ) from exc
+
+
+def _files_to_search(
+    ctx: ActionContext, root: str, include: str | None, errors: list[str]
+) -> list[str]:
+    prune = lambda e: e.name in _SKIPPED_DIRS  # noqa: E731
+    files = []
+    for entry in walk(ctx, root, prune=prune, errors=errors, label="listing files to search"):
+        if stat.S_ISREG(entry.st.st_mode) and (include is None or fnmatchcase(entry.name, include)):
+            files.append(entry.path)
+    return files
+
+
+def _search_file(
+    ctx: ActionContext, path: str, regex: re.Pattern[str], invert: bool, single: bool, stop_at: int,
+    errors: list[str],
+) -> tuple[list[tuple[int, str]], bool]:
+    """(matching lines, skipped as binary); a single file that cannot be searched fails."""
+    try:
+        f = open_regular(ctx, path)
+    except ActionFailed as exc:
+        if single:
+            raise
+        errors.append(exc.message)
+        return [], False
+    with f:
+        if single:
+            refuse_binary(ctx, f, path)
+        elif is_binary(f.read(BINARY_SNIFF)):
+            return [], True
+        f.seek(0)
+        found = []
+        for number, text in matching_lines(ctx, f, regex, invert):
+            found.append((number, text))
+            if len(found) >= stop_at:
+                break
+        return found, False
+
+
+@action("files.search", **_READ_ONLY)
+def search(
+    ctx: ActionContext,
+    pattern: str,
+    path: InPath = ".",
+    ignore_case: bool = False,
+    fixed: bool = False,
+    whole_word: bool = False,
+    include: str | None = None,
+    files_only: bool = False,
+    count: bool = False,
+    invert: bool = False,
+    line_numbers: bool = False,
+) -> ActionResult:
+    """Search for text in files, like `grep -r`; prints the matching lines.
+
+    Args:
+        pattern: what to look for: a regular expression (Python syntax), or literal text when fixed is true.
+        path: the file, or the folder to search recursively (skips binary files and .git); the current folder by default.
+        ignore_case: match upper and lower case alike, like `grep -i`.
+        fixed: treat pattern as literal text, not a regular expression, like `grep -F`.
+        whole_word: match only whole words, like `grep -w`.
+        include: a glob the file names must match, e.g. "*.py", like `grep --include`.
+        files_only: print only the names of the files that match, like `grep -l`.
+        count: print how many lines match (per file when searching a folder), like `grep -c`.
+        invert: select the lines that do NOT match, like `grep -v`.
+        line_numbers: put the line number before each line, like `grep -n`.
+    """
+    regex = _compile(pattern, ignore_case, fixed, whole_word)
+    root = absolute(ctx, path)
+    try:
+        single = not stat.S_ISDIR(os.stat(root).st_mode)
+    except OSError as exc:
+        raise fs_error(exc, shown(ctx, root)) from exc
+    errors: list[str] = []
+    files = [root] if single else _files_to_search(ctx, root, include, errors)
+    lines: list[str] = []
+    data: list[dict] = []
+    shown_lines = binary = 0
+    for done, target in enumerate(files):
+        stop_at = 1 if files_only else (10**12 if count else MAX_MATCHES - shown_lines)
+        found, skipped = _search_file(ctx, target, regex, invert, single, stop_at, errors)
+        binary += skipped
+        ctx.progress(done + 1, len(files), "searching")
+        prefix = "" if single else shown(ctx, target)
+        if files_only:
+            if found:
+                lines.append(prefix or shown(ctx, target))
+                data.append({"path": target})
+            continue
+        if count:
+            if found or single:
+                lines.append((f"{prefix}:" if prefix else "") + str(len(found)))
+                data.append({"path": target, "count": len(found)})
+            continue
+        for number, text in found:
+            tag = (f"{prefix}:" if prefix else "") + (f"{number}:" if line_numbers else "")
+            lines.append(tag + escape_output(text))
+            data.append({"path": target, "line": number, "text": text})
+        shown_lines += len(found)
+        if shown_lines >= MAX_MATCHES:
+            lines.append(f"[nlsh: stopped after {MAX_MATCHES} matching lines]")
+            break
+    return ActionResult(output=_with_errors("\n".join(lines), errors), data=data)
+
+
+# --- files.disk_usage ---------------------------------------------------------------
+
+
+def _measure(ctx: ActionContext, root: str, depth: int, errors: list[str]) -> tuple[dict[str, int], list[Entry]]:
+    """Disk usage (allocated blocks, hard links once) of root and each entry to `depth`."""
+    totals: dict[str, int] = {}
+    shown_entries: list[Entry] = []
+    seen: set[tuple[int, int]] = set()
+    ancestors: list[str] = []
+    for entry in walk(ctx, root, errors=errors, label="measuring"):
+        del ancestors[entry.depth :]
+        ancestors.append(entry.path)
+        st = entry.st
+        if st.st_nlink > 1 and not entry.is_dir:
+            if (st.st_dev, st.st_ino) in seen:
+                continue
+            seen.add((st.st_dev, st.st_ino))
+        size = st.st_blocks * 512
+        for owner in ancestors[: min(entry.depth, depth) + 1]:
+            totals[owner] = totals.get(owner, 0) + size
+        if entry.depth <= depth:
+            shown_entries.append(entry)
+    return totals, shown_entries
+
+
+@action("files.disk_usage", **_READ_ONLY)
+def disk_usage(
+    ctx: ActionContext,
+    path: InPath = ".",
+    depth: int = 1,
+    sort: Literal["size", "name"] = "size",
+    top: int | None = None,
+    human: bool = True,
+) -> ActionResult:
+    """Show how much disk space a folder and the things in it use, like `du -ah -d N | sort -hr`.
+
+    Args:
+        path: the folder to measure; the current folder by default.
+        depth: how many levels of entries to show below path (0 shows only the total).
+        sort: "size" (largest first) or "name".
+        top: show only this many of the largest (or first) entries, after the total.
+        human: sizes like "4.0K", "12M", "1.5G"; false gives exact bytes.
+    """
+    if depth < 0:
+        raise ActionFailed(f"depth must be 0 or more, not {depth}")
+    if top is not None and top < 1:
+        raise ActionFailed(f"top must be 1 or more, not {top}")
+    root = absolute(ctx, path)
+    errors: list[str] = []
+    totals, entries = _measure(ctx, root, depth, errors)
+    rest = [e for e in entries if e.depth > 0]
+    if sort == "size":
+        rest.sort(key=lambda e: (-totals.get(e.path, 0), name_key(find_display(ctx, e.path))))
+    else:
+        rest.sort(key=lambda e: name_key(find_display(ctx, e.path)))
+    chosen = [entries[0], *(rest[:top] if top is not None else rest)]
+    lines, data = [], []
+    for e in chosen:
+        size = totals.get(e.path, 0)
+        lines.append(f"{human_size(size) if human else size}\t{escape_name(find_display(ctx, e.path))}")
+        data.append({"path": e.path, "display": find_display(ctx, e.path), "bytes": size, "type": kind_of(e.st)})
+    return ActionResult(output=_with_errors("\n".join(lines), errors), data=data)

@@ -1,0 +1,398 @@
+"""Read-only file actions: list, find, read, head, tail, count, search, pwd, du, checksum, stat.
+
+Each prints what the classic tool would (ls, find, cat, head, tail, wc, grep, pwd, du,
+sha256sum, stat), with names escaped one per line; `data` holds the raw values. None of
+them writes, follows a symlink while walking, blocks on a FIFO or device, or shows binary
+content. The tree-walking actions (find, search, disk_usage) live in _fstree.py.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from typing import Literal
+
+from ..errors import ActionFailed
+from ..plugins import hookimpl
+from ..textsafe import escape_name, escape_output
+from ..types import Risk
+from ._fsformat import long_rows, ls_total, number_columns, stat_text, stat_type, wc_width
+from ._fstext import (
+    Counts,
+    count_file,
+    head_lines,
+    open_regular,
+    read_capped,
+    refuse_binary,
+    tail_lines,
+    truncation_note,
+)
+from ._fstree import disk_usage, find, search
+from ._fsutil import absolute, check_cancelled, fs_error, kind_of, name_key, shown
+from .context import ActionContext, ActionResult
+from .registry import InPath, InPaths, action
+
+__all__ = [
+    "checksum",
+    "count",
+    "disk_usage",
+    "find",
+    "head",
+    "list_dir",
+    "nlsh_register_actions",
+    "pwd",
+    "read",
+    "search",
+    "stat_path",
+    "tail",
+]
+
+_READ_ONLY = dict(capabilities=("fs.read",), risk=Risk.R0)
+
+
+# --- files.list ---------------------------------------------------------------------
+
+
+def _entry_data(name: str, path: str, st: os.stat_result) -> dict:
+    item = {
+        "name": name,
+        "path": path,
+        "type": kind_of(st),
+        "size": st.st_size,
+        "mtime": st.st_mtime,
+        "mode": stat.filemode(st.st_mode),
+    }
+    if stat.S_ISLNK(st.st_mode):
+        item["target"] = _readlink(path)
+    return item
+
+
+def _readlink(path: str) -> str | None:
+    try:
+        return os.readlink(path)
+    except OSError:
+        return None
+
+
+def _dir_items(ctx: ActionContext, folder: str, show_all: bool) -> list[tuple[str, str, os.stat_result]]:
+    items = []
+    with os.scandir(folder) as it:
+        for entry in it:
+            if entry.name.startswith(".") and not show_all:
+                continue
+            try:
+                items.append((entry.name, entry.path, entry.stat(follow_symlinks=False)))
+            except OSError:
+                continue  # vanished while listing
+    if show_all:
+        for name in (".", ".."):
+            path = os.path.normpath(os.path.join(folder, name))
+            try:
+                items.append((name, path, os.stat(os.path.join(folder, name))))
+            except OSError:
+                pass
+    check_cancelled(ctx)
+    return items
+
+
+def _sorted_items(items: list, sort: str, reverse: bool) -> list:
+    if sort == "size":
+        key = lambda i: (-i[2].st_size, name_key(i[0]))  # noqa: E731
+    elif sort == "time":
+        key = lambda i: (-i[2].st_mtime_ns, name_key(i[0]))  # noqa: E731
+    else:
+        key = lambda i: name_key(i[0])  # noqa: E731
+    return sorted(items, key=key, reverse=reverse)
+
+
+def _render_items(items: list, long: bool, now: float) -> list[str]:
+    if not long:
+        return [escape_name(name) for name, _, _ in items]
+    rows = long_rows(
+        [
+            (escape_name(name), st, escape_name(_readlink(path) or "") if stat.S_ISLNK(st.st_mode) else None)
+            for name, path, st in items
+        ],
+        now,
+    )
+    return [f"total {ls_total([st for _, _, st in items])}", *rows]
+
+
+def _header(ctx: ActionContext, root: str, folder: str) -> str:
+    rel = os.path.relpath(folder, root)
+    base = ctx.display(root)
+    return escape_name(base if rel == "." else os.path.join(base, rel)) + ":"
+
+
+@action("files.list", **_READ_ONLY)
+def list_dir(
+    ctx: ActionContext,
+    path: InPath = ".",
+    all: bool = False,
+    long: bool = False,
+    recursive: bool = False,
+    sort: Literal["name", "size", "time"] = "name",
+    reverse: bool = False,
+) -> ActionResult:
+    """List what is in a folder, one name per line, like `ls`.
+
+    Args:
+        path: the folder to list (a file lists just that file); the current folder by default.
+        all: also show hidden entries (names starting with "."), and "." and "..", like `ls -a`.
+        long: one detailed row per entry (permissions, links, owner, group, size, modification
+            time, name) like `ls -l`.
+        recursive: also list every folder inside, like `ls -R`.
+        sort: order by "name", "size" (largest first) or "time" (newest first).
+        reverse: reverse the order.
+    """
+    root = absolute(ctx, path)
+    now = ctx.env.clock()
+    try:
+        lst = os.lstat(root)
+    except OSError as exc:
+        raise fs_error(exc, shown(ctx, root)) from exc
+    if not (stat.S_ISDIR(lst.st_mode) or (stat.S_ISLNK(lst.st_mode) and not long and os.path.isdir(root))):
+        item = (ctx.display(root), root, lst)
+        rows = _render_items([item], long, now)
+        return ActionResult(output=rows[-1], data=[_entry_data(*item)])  # no "total" for a file
+    sections, data, errors = [], [], []
+    pending = [root]
+    while pending:
+        folder = pending.pop()
+        try:
+            items = _sorted_items(_dir_items(ctx, folder, all), sort, reverse)
+        except OSError as exc:
+            if folder == root:
+                raise fs_error(exc, shown(ctx, root)) from exc
+            reason = (exc.strerror or str(exc)).lower()
+            errors.append(f"cannot open directory {_header(ctx, root, folder)[:-1]}: {reason}")
+            continue
+        lines = _render_items(items, long, now)
+        sections.append("\n".join(([_header(ctx, root, folder)] if recursive else []) + lines))
+        data.extend(_entry_data(*item) for item in items)
+        if recursive:
+            subdirs = [p for n, p, st in items if stat.S_ISDIR(st.st_mode) and n not in (".", "..")]
+            pending.extend(reversed(subdirs))
+            ctx.progress(len(sections), None, "listing")
+    output = "\n\n".join(sections)
+    if errors:
+        output += "\n" + "\n".join(f"nlsh: {e}" for e in errors)
+    return ActionResult(output=output, data=data)
+
+
+# --- files.read, head, tail ---------------------------------------------------------
+
+
+def _text(lines: list[bytes]) -> str:
+    return b"".join(lines).decode("utf-8", "replace")
+
+
+def _shown_text(text: str) -> str:
+    return escape_output(text[:-1] if text.endswith("\n") else text)
+
+
+@action("files.read", **_READ_ONLY)
+def read(ctx: ActionContext, path: InPath) -> ActionResult:
+    """Show the whole content of a text file, like `cat` (at most the first 1 MiB).
+
+    Args:
+        path: the text file to show.
+    """
+    target = absolute(ctx, path)
+    content, size, truncated = read_capped(ctx, target)
+    text = content.decode("utf-8", "replace")
+    output = _shown_text(text)
+    if truncated:
+        output += "\n" + truncation_note(len(content), size, "reading")
+    return ActionResult(
+        output=output, data={"path": target, "text": text, "size": size, "truncated": truncated}
+    )
+
+
+def _check_lines(lines: int) -> None:
+    if lines < 0:
+        raise ActionFailed(f"lines must be 0 or more, not {lines}")
+
+
+def _lines_result(ctx: ActionContext, target: str, lines: list[bytes], cut: bool, what: str) -> ActionResult:
+    text = _text(lines)
+    output = _shown_text(text)
+    if cut:
+        output += "\n" + truncation_note(len(text.encode()), os.stat(target).st_size, what)
+    return ActionResult(output=output, data={"path": target, "lines": text.splitlines(), "truncated": cut})
+
+
+@action("files.head", **_READ_ONLY)
+def head(ctx: ActionContext, path: InPath, lines: int = 10) -> ActionResult:
+    """Show the first lines of a text file, like `head -n N`.
+
+    Args:
+        path: the text file.
+        lines: how many lines to show from the start.
+    """
+    _check_lines(lines)
+    target = absolute(ctx, path)
+    with open_regular(ctx, target) as f:
+        refuse_binary(ctx, f, target)
+        found, cut = head_lines(f, lines)
+    return _lines_result(ctx, target, found, cut, "head")
+
+
+@action("files.tail", **_READ_ONLY)
+def tail(ctx: ActionContext, path: InPath, lines: int = 10) -> ActionResult:
+    """Show the last lines of a text file, like `tail -n N`.
+
+    Args:
+        path: the text file.
+        lines: how many lines to show from the end.
+    """
+    _check_lines(lines)
+    target = absolute(ctx, path)
+    with open_regular(ctx, target) as f:
+        refuse_binary(ctx, f, target)
+        found, cut = tail_lines(f, lines)
+    return _lines_result(ctx, target, found, cut, "tail")
+
+
+# --- files.count --------------------------------------------------------------------
+
+_MEASURES = {
+    "lines": ("lines",),
+    "words": ("words",),
+    "bytes": ("bytes",),
+    "chars": ("chars",),
+    "all": ("lines", "words", "bytes"),
+}
+
+
+def _split_dirs(ctx: ActionContext, paths: list[str]) -> tuple[list[str], list[str]]:
+    files, dirs = [], []
+    for p in (absolute(ctx, p) for p in paths):
+        (dirs if os.path.isdir(p) else files).append(p)
+    if not files and dirs:
+        raise ActionFailed(f"{shown(ctx, dirs[0])} is a directory", hint="name the files in it, e.g. folder/*.txt")
+    if not files:
+        raise ActionFailed("no files given", hint="name one or more files")
+    return files, dirs
+
+
+def _skipped_note(ctx: ActionContext, dirs: list[str]) -> str:
+    if not dirs:
+        return ""
+    noun = "directory" if len(dirs) == 1 else "directories"
+    return f"\nnlsh: skipped {len(dirs)} {noun}: " + ", ".join(shown(ctx, d) for d in dirs)
+
+
+@action("files.count", **_READ_ONLY)
+def count(
+    ctx: ActionContext,
+    paths: InPaths,
+    what: Literal["lines", "words", "bytes", "chars", "all"] = "all",
+) -> ActionResult:
+    """Count the lines, words, bytes or characters of files, like `wc`.
+
+    Args:
+        paths: the files to count (folders are skipped).
+        what: "lines", "words", "bytes", "chars" (UTF-8 characters), or "all" (lines, words
+            and bytes, like plain `wc`).
+    """
+    files, dirs = _split_dirs(ctx, paths)
+    measures = _MEASURES[what]
+    total, rows = Counts(), []
+    for done, target in enumerate(files):
+        counts = count_file(ctx, target, chars=what == "chars")
+        total.add(counts)
+        rows.append((target, counts))
+        ctx.progress(done + 1, len(files), "counting")
+    data = {
+        "files": [{"path": p, **{m: getattr(c, m) for m in measures}} for p, c in rows],
+        "total": {m: getattr(total, m) for m in measures},
+    }
+    if len(rows) == 1 and len(measures) == 1:
+        return ActionResult(output=str(getattr(total, measures[0])) + _skipped_note(ctx, dirs), data=data)
+    width = wc_width([c.bytes for _, c in rows])
+    lines = [number_columns([getattr(c, m) for m in measures], width, shown(ctx, p)) for p, c in rows]
+    if len(rows) > 1:
+        lines.append(number_columns([getattr(total, m) for m in measures], width, "total"))
+    return ActionResult(output="\n".join(lines) + _skipped_note(ctx, dirs), data=data)
+
+
+# --- files.pwd, checksum, stat --------------------------------------------------------
+
+
+@action("files.pwd", **_READ_ONLY)
+def pwd(ctx: ActionContext) -> ActionResult:
+    """Show the current working folder (absolute path), like `pwd`."""
+    return ActionResult(output=escape_name(str(ctx.cwd)), data={"path": str(ctx.cwd)})
+
+
+@action("files.checksum", **_READ_ONLY)
+def checksum(
+    ctx: ActionContext,
+    paths: InPaths,
+    algorithm: Literal["sha256", "sha1", "md5", "sha512"] = "sha256",
+) -> ActionResult:
+    """Compute file checksums, printed like `sha256sum`: "<hex>  <file>".
+
+    Args:
+        paths: the files to checksum (folders are skipped).
+        algorithm: the hash: "sha256", "sha1", "md5" or "sha512".
+    """
+    import hashlib
+
+    files, dirs = _split_dirs(ctx, paths)
+    total = sum(os.stat(p).st_size if os.path.isfile(p) else 0 for p in files)
+    done, lines, data = 0, [], []
+    for target in files:
+        digest = hashlib.new(algorithm)
+        with open_regular(ctx, target) as f:
+            while chunk := f.read(1 << 20):
+                check_cancelled(ctx)
+                digest.update(chunk)
+                done += len(chunk)
+                ctx.progress(done, total, "hashing")
+        lines.append(f"{digest.hexdigest()}  {shown(ctx, target)}")
+        data.append({"path": target, "algorithm": algorithm, "hex": digest.hexdigest()})
+    return ActionResult(output="\n".join(lines) + _skipped_note(ctx, dirs), data=data)
+
+
+@action("files.stat", **_READ_ONLY)
+def stat_path(ctx: ActionContext, path: InPath) -> ActionResult:
+    """Show a file's details (type, size, permissions, owner, times, link target), like `stat`.
+
+    Args:
+        path: the file, folder or link to describe (a link is described, not followed).
+    """
+    from ._fsformat import group_name, owner_name, stat_time
+
+    target = absolute(ctx, path)
+    try:
+        st = os.lstat(target)
+    except OSError as exc:
+        raise fs_error(exc, shown(ctx, target)) from exc
+    link = _readlink(target) if stat.S_ISLNK(st.st_mode) else None
+    data = {
+        "path": target,
+        "type": stat_type(st),
+        "size": st.st_size,
+        "mode": f"{stat.S_IMODE(st.st_mode):04o}",
+        "permissions": stat.filemode(st.st_mode),
+        "owner": owner_name(st.st_uid),
+        "group": group_name(st.st_gid),
+        "uid": st.st_uid,
+        "gid": st.st_gid,
+        "links": st.st_nlink,
+        "inode": st.st_ino,
+        "mtime": stat_time(st.st_mtime_ns),
+        "atime": stat_time(st.st_atime_ns),
+        "ctime": stat_time(st.st_ctime_ns),
+        "target": link,
+    }
+    text = stat_text(shown(ctx, target), st, escape_name(link) if link is not None else None)
+    return ActionResult(output=text, data=data)
+
+
+@hookimpl
+def nlsh_register_actions(register) -> None:  # type: ignore[no-untyped-def]
+    for func in (list_dir, find, read, head, tail, count, search, pwd, disk_usage, checksum, stat_path):
+        register(func)

@@ -1,0 +1,447 @@
+"""Processes: list, find, inspect and signal them.
+
+psutil is imported inside each function so that start-up stays fast. Signalling refuses
+PID 1, nlsh itself and the process that started nlsh; `protected_pids()` names those so that
+the policy layer can deny such a step before anyone is asked to confirm it.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from typing import Any, Literal
+
+from ..errors import ActionFailed
+from ..plugins import hookimpl
+from ..textsafe import escape_name
+from ..types import Preview, Risk
+from .context import ActionContext, ActionResult
+from .registry import action
+
+__all__ = ["protected_pids"]
+
+SignalName = Literal["TERM", "KILL", "INT", "HUP", "STOP", "CONT", "USR1", "USR2"]
+_CPU_SAMPLE_S = 0.1
+
+
+def protected_pids() -> set[int]:
+    """PIDs no step may signal: 0 (the caller's process group), init, nlsh and its parent."""
+    return {0, 1, os.getpid(), os.getppid()}
+
+
+def _protected_reason(pid: int) -> str:
+    if pid in (0, 1):
+        return f"PID {pid} is {'init' if pid == 1 else 'the whole process group'}; nlsh never signals it"
+    if pid == os.getpid():
+        return f"PID {pid} is nlsh itself"
+    return f"PID {pid} is the process that started nlsh"
+
+
+def _username(proc: Any) -> str:
+    import psutil
+
+    try:
+        return proc.username()
+    except (psutil.AccessDenied, KeyError):
+        return "?"
+    except psutil.NoSuchProcess:
+        return "?"
+
+
+def _snapshot(proc: Any) -> dict[str, Any] | None:
+    """pid, name, user and cmdline of a process, or None when it has gone."""
+    import psutil
+
+    try:
+        with proc.oneshot():
+            name = proc.name()
+            started = proc.create_time()
+            user = _username(proc)
+            try:
+                cmdline = proc.cmdline()
+            except psutil.AccessDenied:
+                cmdline = []
+    except (psutil.NoSuchProcess, psutil.ZombieProcess):
+        return None
+    return {"pid": proc.pid, "name": name, "user": user, "cmdline": cmdline, "started": started}
+
+
+def _process(pid: int) -> Any:
+    import psutil
+
+    if pid < 1:
+        raise ActionFailed(f"no process with pid {pid}", hint="a pid is a positive number")
+    try:
+        return psutil.Process(pid)
+    except psutil.NoSuchProcess:
+        raise ActionFailed(f"no process with pid {pid}") from None
+    except psutil.AccessDenied:
+        raise ActionFailed(f"permission denied for process {pid}") from None
+
+
+def _matches(value: str, wanted: str | None) -> bool:
+    return wanted is None or wanted.casefold() in value.casefold()
+
+
+# ---------------------------------------------------------------- proc.list
+
+
+def _sample(procs: list[Any]) -> list[dict[str, Any]]:
+    """CPU% over one short interval for every process at once, plus memory%."""
+    import psutil
+
+    for p in procs:
+        try:
+            p.cpu_percent(None)
+        except psutil.Error:
+            pass
+    time.sleep(_CPU_SAMPLE_S)
+    rows = []
+    for p in procs:
+        try:
+            with p.oneshot():
+                rows.append({
+                    "pid": p.pid,
+                    "user": _username(p),
+                    "cpu": round(p.cpu_percent(None), 1),
+                    "memory": round(p.memory_percent(), 1),
+                    "name": p.name(),
+                })
+        except psutil.Error:
+            continue
+    return rows
+
+
+_SORT_KEYS = {
+    "cpu": lambda r: (-r["cpu"], -r["memory"], r["pid"]),
+    "memory": lambda r: (-r["memory"], -r["cpu"], r["pid"]),
+    "pid": lambda r: r["pid"],
+    "name": lambda r: (r["name"].casefold(), r["pid"]),
+}
+
+
+def _table(rows: list[dict[str, Any]]) -> str:
+    width = max([len("PID")] + [len(str(r["pid"])) for r in rows])
+    user_w = max([len("USER")] + [len(escape_name(r["user"])) for r in rows])
+    lines = [f"{'PID':>{width}} {'USER':<{user_w}}  CPU%  MEM% NAME"]
+    for r in rows:
+        lines.append(
+            f"{r['pid']:>{width}} {escape_name(r['user']):<{user_w}} {r['cpu']:5.1f} {r['memory']:5.1f} "
+            f"{escape_name(r['name'])}"
+        )
+    return "\n".join(lines)
+
+
+@action("proc.list", capabilities=("proc.read",), risk=Risk.R0)
+def list_processes(
+    ctx: ActionContext,
+    sort: Literal["cpu", "memory", "pid", "name"] = "cpu",
+    limit: int = 10,
+    user: str | None = None,
+    name: str | None = None,
+) -> ActionResult:
+    """List running processes with their CPU and memory use, like `top` or `ps aux`.
+
+    Args:
+        sort: order by "cpu" or "memory" use (highest first), by "pid" or by "name".
+        limit: show at most this many processes (0 for all).
+        user: only processes of this user.
+        name: only processes whose name contains this text (case-insensitive).
+    """
+    import psutil
+
+    procs = []
+    for p in psutil.process_iter():
+        if user is not None and _username(p) != user:
+            continue
+        try:
+            if not _matches(p.name(), name):
+                continue
+        except psutil.Error:
+            continue
+        procs.append(p)
+    rows = sorted(_sample(procs), key=_SORT_KEYS[sort])
+    if limit > 0:
+        rows = rows[:limit]
+    return ActionResult(output=_table(rows), data=rows)
+
+
+# ---------------------------------------------------------------- proc.find
+
+
+def _pids_on_port(port: int) -> tuple[set[int], bool]:
+    """PIDs with a socket on `port` (local or remote), and whether some were hidden from us."""
+    import psutil
+
+    try:
+        conns = psutil.net_connections(kind="inet")
+    except psutil.AccessDenied:
+        raise ActionFailed("permission denied listing network connections") from None
+    pids: set[int] = set()
+    hidden = False
+    for c in conns:
+        ports = {c.laddr.port if c.laddr else None, c.raddr.port if c.raddr else None}
+        if port in ports:
+            if c.pid is None:
+                hidden = True
+            else:
+                pids.add(c.pid)
+    return pids, hidden
+
+
+def _describe_query(name: str | None, port: int | None, user: str | None) -> str:
+    parts = []
+    if name is not None:
+        parts.append(f"named {escape_name(name)!r}")
+    if port is not None:
+        parts.append(f"using port {port}")
+    if user is not None:
+        parts.append(f"of user {escape_name(user)!r}")
+    return " ".join(parts)
+
+
+@action("proc.find", capabilities=("proc.read",), risk=Risk.R0)
+def find(
+    ctx: ActionContext, name: str | None = None, port: int | None = None, user: str | None = None
+) -> ActionResult:
+    """Find processes by name, by network port or by user, like `pgrep -l` or `lsof -i :PORT`.
+
+    Args:
+        name: text the process name contains (case-insensitive), like `pgrep`.
+        port: a TCP/UDP port the process listens on or is connected to.
+        user: the user the process runs as.
+    """
+    import psutil
+
+    if name is None and port is None and user is None:
+        raise ActionFailed("say which processes to find", hint="give a name, a port or a user")
+    hidden = False
+    if port is not None:
+        pids, hidden = _pids_on_port(port)
+        candidates = [p for p in (_try_process(pid) for pid in sorted(pids)) if p is not None]
+    else:
+        candidates = list(psutil.process_iter())
+    found = []
+    for p in candidates:
+        snap = _snapshot(p)
+        if snap is None or not _matches(snap["name"], name):
+            continue
+        if user is not None and snap["user"] != user:
+            continue
+        found.append(snap)
+    if not found:
+        hint = "some connections belong to processes you cannot see" if hidden else ""
+        raise ActionFailed(f"no process {_describe_query(name, port, user)}", hint=hint)
+    found.sort(key=lambda s: s["pid"])
+    output = "\n".join(f"{s['pid']} {escape_name(s['name'])}" for s in found)
+    return ActionResult(output=output, data=found)
+
+
+def _try_process(pid: int) -> Any | None:
+    import psutil
+
+    try:
+        return psutil.Process(pid)
+    except psutil.Error:
+        return None
+
+
+# ---------------------------------------------------------------- proc.info
+
+
+def _field(get: Any, default: Any = "?") -> Any:
+    import psutil
+
+    try:
+        return get()
+    except (psutil.AccessDenied, psutil.ZombieProcess, OSError):
+        return default
+
+
+def _info(p: Any) -> dict[str, Any]:
+    with p.oneshot():
+        mem = _field(p.memory_info, None)
+        conns = _field(lambda: p.net_connections(kind="inet"), None)
+        files = _field(p.open_files, None)
+        return {
+            "pid": p.pid,
+            "name": p.name(),
+            "exe": _field(p.exe, ""),
+            "cmdline": _field(p.cmdline, []),
+            "user": _username(p),
+            "status": _field(p.status),
+            "started": p.create_time(),
+            "parent": _field(p.ppid, None),
+            "cpu_percent": _field(lambda: p.cpu_percent(_CPU_SAMPLE_S), None),
+            "memory_rss": mem.rss if mem else None,
+            "memory_percent": round(_field(p.memory_percent, 0.0), 1),
+            "threads": _field(p.num_threads, None),
+            "open_files": len(files) if files is not None else None,
+            "connections": [_conn_text(c) for c in conns] if conns is not None else None,
+        }
+
+
+def _conn_text(c: Any) -> str:
+    local = f"{c.laddr.ip}:{c.laddr.port}" if c.laddr else "?"
+    remote = f" -> {c.raddr.ip}:{c.raddr.port}" if c.raddr else ""
+    return f"{local}{remote} {c.status}".strip()
+
+
+def _human_bytes(n: int | None) -> str:
+    if n is None:
+        return "?"
+    value = float(n)
+    for unit in ("B", "KiB", "MiB", "GiB"):
+        if value < 1024:
+            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
+        value /= 1024
+    return f"{value:.1f} TiB"
+
+
+def _info_text(i: dict[str, Any]) -> str:
+    unknown = "? (permission denied)"
+    conns = i["connections"]
+    rows = [
+        ("pid", str(i["pid"])),
+        ("name", escape_name(i["name"])),
+        ("exe", escape_name(i["exe"]) or unknown),
+        ("cmdline", escape_name(_join(i["cmdline"])) or unknown),
+        ("user", escape_name(i["user"])),
+        ("status", str(i["status"])),
+        ("parent", str(i["parent"] if i["parent"] is not None else "?")),
+        ("started", time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(i["started"]))),
+        ("cpu", f"{i['cpu_percent']:.1f}%" if i["cpu_percent"] is not None else "?"),
+        ("memory", f"{_human_bytes(i['memory_rss'])} ({i['memory_percent']:.1f}%)"),
+        ("threads", str(i["threads"] if i["threads"] is not None else "?")),
+        ("open files", str(i["open_files"]) if i["open_files"] is not None else unknown),
+        ("connections", str(len(conns)) if conns is not None else unknown),
+    ]
+    lines = [f"{label + ':':<13}{value}" for label, value in rows]
+    lines += [f"  {escape_name(c)}" for c in (conns or [])]
+    return "\n".join(lines)
+
+
+def _join(argv: list[str]) -> str:
+    import shlex
+
+    return shlex.join(argv) if argv else ""
+
+
+@action("proc.info", capabilities=("proc.read",), risk=Risk.R0)
+def info(ctx: ActionContext, pid: int) -> ActionResult:
+    """Show details of one process: command line, user, status, start time, CPU, memory, files.
+
+    Args:
+        pid: the process id.
+    """
+    import psutil
+
+    p = _process(pid)
+    try:
+        details = _info(p)
+    except psutil.NoSuchProcess:
+        raise ActionFailed(f"no process with pid {pid}") from None
+    except psutil.AccessDenied:
+        raise ActionFailed(f"permission denied for process {pid}") from None
+    return ActionResult(output=_info_text(details), data=details)
+
+
+# ---------------------------------------------------------------- proc.signal
+
+
+def _targets(pid: int | None, name: str | None) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(processes to signal, protected processes left out), by pid or by exact name."""
+    import psutil
+
+    if pid is None and name is None:
+        raise ActionFailed("say which process to signal", hint="give a pid or a process name")
+    if pid is not None:
+        snap = _snapshot(_process(pid))
+        if snap is None:
+            raise ActionFailed(f"no process with pid {pid}")
+        if name is not None and snap["name"] != name:
+            raise ActionFailed(f"process {pid} is {escape_name(snap['name'])!r}, not {escape_name(name)!r}")
+        return [snap], []
+    found = [s for s in (_snapshot(p) for p in psutil.process_iter()) if s and s["name"] == name]
+    if not found:
+        raise ActionFailed(f"no process named {escape_name(name or '')!r}")
+    protected = protected_pids()
+    return [s for s in found if s["pid"] not in protected], [s for s in found if s["pid"] in protected]
+
+
+def _target_line(s: dict[str, Any]) -> str:
+    return f"{s['pid']} {escape_name(s['name'])} ({escape_name(s['user'])}): {escape_name(_join(s['cmdline']))}"
+
+
+def _preview_signal(
+    ctx: ActionContext, pid: int | None = None, name: str | None = None, signal: SignalName = "TERM"
+) -> Preview:
+    targets, skipped = _targets(pid, name)
+    details = [_target_line(s) for s in targets]
+    details += [f"left alone: {_protected_reason(s['pid'])}" for s in skipped]
+    refused = [s["pid"] for s in targets if s["pid"] in protected_pids()]
+    details += [f"refused: {_protected_reason(p)}" for p in refused]
+    what = f"{len(targets)} process" + ("es" if len(targets) != 1 else "")
+    if name is not None and pid is None:
+        what += f" named {escape_name(name)!r}"
+    return Preview(
+        summary=f"send {signal} to {what}",
+        targets=tuple(f"pid:{s['pid']}" for s in targets),
+        count=len(targets),
+        reversible=False,
+        details=tuple(details) + ("not reversible",),
+    )
+
+
+def _send(snap: dict[str, Any], signum: int) -> str:
+    """Signal one process; returns "sent" or "gone". Raises ActionFailed when not permitted."""
+    import psutil
+
+    pid = snap["pid"]
+    try:
+        proc = psutil.Process(pid)
+        if proc.create_time() != snap["started"]:  # the pid was reused since we looked
+            return "gone"
+        proc.send_signal(signum)
+    except (psutil.NoSuchProcess, psutil.ZombieProcess):
+        return "gone"
+    except psutil.AccessDenied:
+        raise ActionFailed(f"permission denied sending a signal to process {pid}") from None
+    return "sent"
+
+
+@action("proc.signal", capabilities=("proc.signal",), risk=Risk.R2, preview=_preview_signal)
+def send_signal(
+    ctx: ActionContext, pid: int | None = None, name: str | None = None, signal: SignalName = "TERM"
+) -> ActionResult:
+    """Send a signal to a process (by pid) or to every process with exactly this name, like `kill`.
+
+    Args:
+        pid: the process id.
+        name: the exact process name; every process with this name gets the signal.
+        signal: TERM asks to stop, KILL forces it, INT interrupts, HUP reloads, STOP/CONT pause and resume.
+    """
+    import signal as signals
+
+    if pid is not None and pid in protected_pids():
+        raise ActionFailed(f"refused: {_protected_reason(pid)}")
+    targets, skipped = _targets(pid, name)
+    if not targets:
+        raise ActionFailed(f"refused: {_protected_reason(skipped[0]['pid'])}")
+    signum = getattr(signals, f"SIG{signal}")
+    lines, data = [], []
+    for snap in targets:
+        result = _send(snap, signum)
+        lines.append(f"{result} {signal} to {snap['pid']} ({escape_name(snap['name'])})"
+                     if result == "sent" else f"{snap['pid']} ({escape_name(snap['name'])}) had already exited")
+        data.append({"pid": snap["pid"], "name": snap["name"], "signal": signal, "result": result})
+    if pid is not None and data[0]["result"] == "gone":
+        raise ActionFailed(f"no process with pid {pid}")
+    lines += [f"left alone: {_protected_reason(s['pid'])}" for s in skipped]
+    return ActionResult(output="\n".join(lines), data=data)
+
+
+@hookimpl
+def nlsh_register_actions(register: Any) -> None:
+    for func in (list_processes, find, info, send_signal):
+        register(func)

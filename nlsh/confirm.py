@@ -1,0 +1,37 @@
+"""Confirmation is a swappable step: a Confirmer answers for one step at a time.
+
+Front ends provide their own (terminal prompt, textual modal); these two stand in when no
+person can be asked: --yes approves what policy leaves to confirmation (denials still
+hold), and AlwaysNo declines everything (a non-interactive run without --yes).
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from .types import Confirmation, Decision, PlannedStep
+
+__all__ = ["AlwaysNo", "AlwaysYes", "Confirmer"]
+
+
+class Confirmer(Protocol):
+    def confirm(self, step: PlannedStep, decision: Decision, index: int, total: int) -> Confirmation:
+        """Ask about one step (index of total); return the person's answer."""
+        ...
+
+
+class AlwaysYes:
+    """--yes: approve every step that policy leaves to confirmation."""
+
+    def confirm(self, step: PlannedStep, decision: Decision, index: int, total: int) -> Confirmation:
+        return Confirmation(True, "flag:--yes")
+
+
+class AlwaysNo:
+    """No one to ask: decline, so nothing that needs confirmation runs."""
+
+    def __init__(self, reason: str = "no terminal to confirm on") -> None:
+        self.reason = reason
+
+    def confirm(self, step: PlannedStep, decision: Decision, index: int, total: int) -> Confirmation:
+        return Confirmation(False, f"auto-no:{self.reason}")
