@@ -41,6 +41,11 @@ class LazyPlanner:
     def plan(self, text: str) -> Plan:
         return self.get().plan(text)
 
+    def __getattr__(self, name: str) -> Any:  # repair() and anything else the planner offers
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return getattr(self.get(), name)
+
 
 def load_paths_and_settings(env: Environment) -> tuple[Paths, Settings]:
     paths = Paths.from_environ(env.environ, env.home)

@@ -77,9 +77,9 @@ def _end(audit, start_id, step, began, result, error, undo_id, sandbox="") -> No
             "signal": None,
             "ms": int((time.monotonic() - began) * 1000),
             "output_sha256": output_sha256(result.output) if result else "",
-            "error": error,
         },
         undo=undo_id,
+        extra={"error": error} if error else None,
     )
 
 

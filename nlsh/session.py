@@ -12,7 +12,7 @@ from __future__ import annotations
 import shutil
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from .actions.context import ActionContext
 from .audit.log import AuditLog
@@ -74,11 +74,20 @@ class Session:
         rid = self.audit.append("request", actor="person", extra={"line": line, "kind": request.kind})["id"]
         try:
             plan = self._plan(request)
-            steps = tuple(self._ground(call, plan.source) for call in plan.steps)
         except NotUnderstood as exc:
             return self._turn(request, status=ExitStatus.NOT_UNDERSTOOD, message=str(exc), audit_parent=rid)
+        return self.run_plan(request, plan, rid=rid, dry_run=dry_run)
+
+    def run_plan(self, request: Request, plan: Plan, *, rid: str = "", dry_run: bool = False) -> Turn:
+        """Ground, police, confirm and run a plan (front ends use this for follow-ups)."""
+        if not rid:
+            rid = self.audit.append("request", actor="person", extra={"line": request.line, "kind": request.kind})["id"]
+        try:
+            plan, steps = self._ground_plan(request, plan)
+        except NotUnderstood as exc:
+            return self._turn(request, plan=plan, status=ExitStatus.NOT_UNDERSTOOD, message=str(exc), audit_parent=rid)
         except (BadArguments, UsageError) as exc:
-            return self._turn(request, status=ExitStatus.FAILED, message=str(exc), audit_parent=rid)
+            return self._turn(request, plan=plan, status=ExitStatus.FAILED, message=str(exc), audit_parent=rid)
         self.audit.append("plan", parent_id=rid, model=plan.model,
                           extra={"source": plan.source, "steps": [audit_action(s) for s in steps]})
         decisions = tuple(self.policy.evaluate(s) for s in steps)
@@ -101,6 +110,17 @@ class Session:
             return self._turn(**turn, outcomes=outcomes, status=ExitStatus.FAILED, decision=decision,
                               output=output, message=_failure(outcomes, len(steps)))
         return self._turn(**turn, outcomes=outcomes, decision=decision, output=output)
+
+    def _ground_plan(self, request: Request, plan: Plan) -> tuple[Plan, tuple[PlannedStep, ...]]:
+        """Ground every step; a model plan that fails grounding is repaired once, if it can be."""
+        try:
+            return plan, tuple(self._ground(call, plan.source) for call in plan.steps)
+        except BadArguments as exc:
+            repair = getattr(self.planner, "repair", None)
+            if plan.source != "model" or repair is None:
+                raise
+            plan = repair(request.text, plan, str(exc))
+            return plan, tuple(self._ground(call, plan.source) for call in plan.steps)
 
     def _plan(self, request: Request) -> Plan:
         if request.kind == "command":
@@ -192,7 +212,8 @@ class Session:
         if ok:
             self.journal.mark_undone(entry.id)
         self.audit.append("undo", action={"name": entry.action, "args": {}, "capabilities": list(spec.capabilities)},
-                          undo=entry.id, result={"exit": 0 if ok else 1, "error": error})
+                          undo=entry.id, result={"exit": 0 if ok else 1},
+                          extra={"error": error} if error else None)
         return Outcome(entry.action, ok, message or "", {"undo_id": entry.id, "summary": entry.summary}, error,
                        undo_id=entry.id)
 

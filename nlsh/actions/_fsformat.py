@@ -120,7 +120,8 @@ def stat_text(name: str, st: os.stat_result, target: str | None) -> str:
     return "\n".join(
         [
             f"  File: {name}" + (f" -> {target}" if target is not None else ""),
-            f"  Size: {st.st_size:<10}\tBlocks: {st.st_blocks:<10} IO Block: {st.st_blksize:<6} {stat_type(st)}",
+            f"  Size: {st.st_size:<10}\tBlocks: {st.st_blocks:<10} "
+            f"IO Block: {st.st_blksize:<6} {stat_type(st)}",
             device,
             f"Access: ({stat.S_IMODE(st.st_mode):04o}/{perms})  Uid: ({uid:>5}/{owner_name(uid):>8})"
             f"   Gid: ({gid:>5}/{group_name(gid):>8})",

@@ -47,7 +47,9 @@ def _refuse_special(st: os.stat_result, what: str) -> None:
     if stat.S_ISREG(st.st_mode):
         return
     if stat.S_ISDIR(st.st_mode):
-        raise ActionFailed(f"{what} is a directory", hint="list it with files.list or search it with files.search")
+        raise ActionFailed(
+            f"{what} is a directory", hint="list it with files.list or search it with files.search"
+        )
     kind = _SPECIAL.get(stat.S_IFMT(st.st_mode), "not a regular file")
     raise ActionFailed(
         f"{what} is {kind}, not a regular file",
@@ -111,7 +113,7 @@ def head_lines(f: BinaryIO, n: int, cap: int = READ_CAP) -> tuple[list[bytes], b
             break
         buf += chunk
     lines = bytes(buf).splitlines(keepends=True)[:n]
-    return lines, (not eof and len(buf) >= cap and len(lines) < n)
+    return lines, (not eof and buf.count(b"\n") < n)  # stopped by the cap, mid-line
 
 
 def tail_lines(f: BinaryIO, n: int, cap: int = READ_CAP) -> tuple[list[bytes], bool]:
@@ -196,8 +198,9 @@ def matching_lines(
             yield number, text
 
 
-def truncation_note(shown_bytes: int, size: int, what: str) -> str:
+def truncation_note(shown_bytes: int, size: int, part: str = "first") -> str:
+    """The line added under output that was cut at the read cap."""
     return (
-        f"[nlsh: {what} stopped after {human_size(shown_bytes)} of {human_size(size)};"
-        " use files.head or files.tail for other parts]"
+        f"[nlsh: showed only the {part} {human_size(shown_bytes)} of {human_size(size)}, the most"
+        " nlsh reads at once; use files.head, files.tail or files.search for the rest]"
     )

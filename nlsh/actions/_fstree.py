@@ -15,8 +15,21 @@ from ..errors import ActionFailed
 from ..textsafe import escape_name, escape_output
 from ..types import Risk
 from ._fstext import BINARY_SNIFF, is_binary, matching_lines, open_regular, refuse_binary
-from ._fsutil import Entry, absolute, find_display, fs_error, human_size, kind_of, name_key
-from ._fsutil import parse_age, parse_size, shown, walk
+from ._fsutil import (
+    Entry,
+    absolute,
+    beneath_display,
+    check_cancelled,
+    find_display,
+    fs_error,
+    human_size,
+    kind_of,
+    name_key,
+    parse_age,
+    parse_size,
+    shown,
+    walk,
+)
 from .context import ActionContext, ActionResult
 from .registry import InPath, action
 
@@ -175,27 +188,27 @@ def _files_to_search(
 def _search_file(
     ctx: ActionContext, path: str, regex: re.Pattern[str], invert: bool, single: bool, stop_at: int,
     errors: list[str],
-) -> tuple[list[tuple[int, str]], bool]:
-    """(matching lines, skipped as binary); a single file that cannot be searched fails."""
+) -> list[tuple[int, str]]:
+    """Matching (line number, text); a binary file in a tree gives none, a single one fails."""
     try:
         f = open_regular(ctx, path)
     except ActionFailed as exc:
         if single:
             raise
         errors.append(exc.message)
-        return [], False
+        return []
     with f:
         if single:
             refuse_binary(ctx, f, path)
         elif is_binary(f.read(BINARY_SNIFF)):
-            return [], True
+            return []
         f.seek(0)
         found = []
         for number, text in matching_lines(ctx, f, regex, invert):
             found.append((number, text))
             if len(found) >= stop_at:
                 break
-        return found, False
+        return found
 
 
 @action("files.search", **_READ_ONLY)
@@ -215,8 +228,10 @@ def search(
     """Search for text in files, like `grep -r`; prints the matching lines.
 
     Args:
-        pattern: what to look for: a regular expression (Python syntax), or literal text when fixed is true.
-        path: the file, or the folder to search recursively (skips binary files and .git); the current folder by default.
+        pattern: what to look for: a regular expression (Python syntax), or literal text when
+            fixed is true.
+        path: the file, or the folder to search recursively (skipping binary files and .git);
+            the current folder by default.
         ignore_case: match upper and lower case alike, like `grep -i`.
         fixed: treat pattern as literal text, not a regular expression, like `grep -F`.
         whole_word: match only whole words, like `grep -w`.
@@ -236,13 +251,13 @@ def search(
     files = [root] if single else _files_to_search(ctx, root, include, errors)
     lines: list[str] = []
     data: list[dict] = []
-    shown_lines = binary = 0
+    shown_lines = 0
     for done, target in enumerate(files):
+        check_cancelled(ctx)
         stop_at = 1 if files_only else (10**12 if count else MAX_MATCHES - shown_lines)
-        found, skipped = _search_file(ctx, target, regex, invert, single, stop_at, errors)
-        binary += skipped
+        found = _search_file(ctx, target, regex, invert, single, stop_at, errors)
         ctx.progress(done + 1, len(files), "searching")
-        prefix = "" if single else shown(ctx, target)
+        prefix = "" if single else escape_name(beneath_display(ctx, root, target))
         if files_only:
             if found:
                 lines.append(prefix or shown(ctx, target))
@@ -267,7 +282,9 @@ def search(
 # --- files.disk_usage ---------------------------------------------------------------
 
 
-def _measure(ctx: ActionContext, root: str, depth: int, errors: list[str]) -> tuple[dict[str, int], list[Entry]]:
+def _measure(
+    ctx: ActionContext, root: str, depth: int, errors: list[str]
+) -> tuple[dict[str, int], list[Entry]]:
     """Disk usage (allocated blocks, hard links once) of root and each entry to `depth`."""
     totals: dict[str, int] = {}
     shown_entries: list[Entry] = []
@@ -314,15 +331,16 @@ def disk_usage(
     root = absolute(ctx, path)
     errors: list[str] = []
     totals, entries = _measure(ctx, root, depth, errors)
+    names = {e.path: beneath_display(ctx, root, e.path) for e in entries}
     rest = [e for e in entries if e.depth > 0]
     if sort == "size":
-        rest.sort(key=lambda e: (-totals.get(e.path, 0), name_key(find_display(ctx, e.path))))
+        rest.sort(key=lambda e: (-totals.get(e.path, 0), name_key(names[e.path])))
     else:
-        rest.sort(key=lambda e: name_key(find_display(ctx, e.path)))
+        rest.sort(key=lambda e: name_key(names[e.path]))
     chosen = [entries[0], *(rest[:top] if top is not None else rest)]
     lines, data = [], []
     for e in chosen:
         size = totals.get(e.path, 0)
-        lines.append(f"{human_size(size) if human else size}\t{escape_name(find_display(ctx, e.path))}")
-        data.append({"path": e.path, "display": find_display(ctx, e.path), "bytes": size, "type": kind_of(e.st)})
+        lines.append(f"{human_size(size) if human else size}\t{escape_name(names[e.path])}")
+        data.append({"path": e.path, "display": names[e.path], "bytes": size, "type": kind_of(e.st)})
     return ActionResult(output=_with_errors("\n".join(lines), errors), data=data)

@@ -20,6 +20,7 @@ from .context import ActionContext
 __all__ = [
     "Entry",
     "absolute",
+    "beneath_display",
     "check_cancelled",
     "find_display",
     "fs_error",
@@ -54,6 +55,13 @@ def find_display(ctx: ActionContext, path: str) -> str:
     if path.startswith(cwd.rstrip("/") + "/"):
         return "./" + path[len(cwd.rstrip("/")) + 1 :]
     return path
+
+
+def beneath_display(ctx: ActionContext, root: str, path: str) -> str:
+    """path as `grep -r`, `du` or `ls -R` print it when given root: root as typed, then the rest."""
+    base = ctx.display(root)
+    rel = os.path.relpath(path, root)
+    return base if rel == "." else os.path.join(base, rel)
 
 
 def name_key(name: str) -> bytes:
@@ -101,10 +109,9 @@ def check_cancelled(ctx: ActionContext) -> None:
 
 # --- sizes and ages ---------------------------------------------------------------
 
-_SIZE = re.compile(
-    r"^\s*(\d+(?:\.\d*)?|\.\d+)\s*(?:(b|c|bytes?)|([kmgtpe])(?:i?b)?)?\s*$", re.IGNORECASE
-)
-_AGE = re.compile(r"^\s*(\d+(?:\.\d*)?|\.\d+)\s*([a-z]*)\s*(?:ago)?\s*$", re.IGNORECASE)
+# compiled on first use (re caches them), to keep start-up fast
+_SIZE = r"^\s*(\d+(?:\.\d*)?|\.\d+)\s*(?:(b|c|bytes?)|([kmgtpe])(?:i?b)?)?\s*$"
+_AGE = r"^\s*(\d+(?:\.\d*)?|\.\d+)\s*([a-z]*)\s*(?:ago)?\s*$"
 _AGE_UNITS = {
     **dict.fromkeys(("s", "sec", "secs", "second", "seconds"), 1),
     **dict.fromkeys(("m", "min", "mins", "minute", "minutes"), 60),
@@ -118,7 +125,7 @@ _AGE_UNITS = {
 
 def parse_size(text: str, what: str = "size") -> int:
     """Bytes from "200", "500k", "10M", "1.5G", "2 MiB" (units are powers of 1024)."""
-    m = _SIZE.match(text)
+    m = re.match(_SIZE, text, re.IGNORECASE)
     if not m:
         raise ActionFailed(
             f"{what}: cannot read {escape_name(text)!r} as a size",
@@ -131,7 +138,7 @@ def parse_size(text: str, what: str = "size") -> int:
 
 def parse_age(text: str, what: str = "age") -> float:
     """Seconds from "30m", "3h", "2d", "1w", "2 days", "6 months" (a bare number is days)."""
-    m = _AGE.match(text)
+    m = re.match(_AGE, text, re.IGNORECASE)
     unit = m.group(2).lower() if m else None
     if not m or unit not in _AGE_UNITS:
         raise ActionFailed(

@@ -3,7 +3,8 @@
 Each prints what the classic tool would (ls, find, cat, head, tail, wc, grep, pwd, du,
 sha256sum, stat), with names escaped one per line; `data` holds the raw values. None of
 them writes, follows a symlink while walking, blocks on a FIFO or device, or shows binary
-content. The tree-walking actions (find, search, disk_usage) live in _fstree.py.
+content. The tree-walking actions (find, search, disk_usage) live in _fstree.py, the
+per-file measures (count, checksum, stat) in _fsinfo.py; all are registered here.
 """
 
 from __future__ import annotations
@@ -16,21 +17,13 @@ from ..errors import ActionFailed
 from ..plugins import hookimpl
 from ..textsafe import escape_name, escape_output
 from ..types import Risk
-from ._fsformat import long_rows, ls_total, number_columns, stat_text, stat_type, wc_width
-from ._fstext import (
-    Counts,
-    count_file,
-    head_lines,
-    open_regular,
-    read_capped,
-    refuse_binary,
-    tail_lines,
-    truncation_note,
-)
+from ._fsformat import long_rows, ls_total
+from ._fsinfo import checksum, count, stat_path
+from ._fstext import head_lines, open_regular, read_capped, refuse_binary, tail_lines, truncation_note
 from ._fstree import disk_usage, find, search
-from ._fsutil import absolute, check_cancelled, fs_error, kind_of, name_key, shown
+from ._fsutil import absolute, beneath_display, check_cancelled, fs_error, kind_of, name_key, shown
 from .context import ActionContext, ActionResult
-from .registry import InPath, InPaths, action
+from .registry import InPath, action
 
 __all__ = [
     "checksum",
@@ -119,9 +112,7 @@ def _render_items(items: list, long: bool, now: float) -> list[str]:
 
 
 def _header(ctx: ActionContext, root: str, folder: str) -> str:
-    rel = os.path.relpath(folder, root)
-    base = ctx.display(root)
-    return escape_name(base if rel == "." else os.path.join(base, rel)) + ":"
+    return escape_name(beneath_display(ctx, root, folder)) + ":"
 
 
 @action("files.list", **_READ_ONLY)
@@ -203,7 +194,7 @@ def read(ctx: ActionContext, path: InPath) -> ActionResult:
     text = content.decode("utf-8", "replace")
     output = _shown_text(text)
     if truncated:
-        output += "\n" + truncation_note(len(content), size, "reading")
+        output += "\n" + truncation_note(len(content), size)
     return ActionResult(
         output=output, data={"path": target, "text": text, "size": size, "truncated": truncated}
     )
@@ -214,11 +205,11 @@ def _check_lines(lines: int) -> None:
         raise ActionFailed(f"lines must be 0 or more, not {lines}")
 
 
-def _lines_result(ctx: ActionContext, target: str, lines: list[bytes], cut: bool, what: str) -> ActionResult:
+def _lines_result(target: str, lines: list[bytes], cut: bool, size: int, part: str) -> ActionResult:
     text = _text(lines)
     output = _shown_text(text)
     if cut:
-        output += "\n" + truncation_note(len(text.encode()), os.stat(target).st_size, what)
+        output += "\n" + truncation_note(sum(map(len, lines)), size, part)
     return ActionResult(output=output, data={"path": target, "lines": text.splitlines(), "truncated": cut})
 
 
@@ -235,7 +226,8 @@ def head(ctx: ActionContext, path: InPath, lines: int = 10) -> ActionResult:
     with open_regular(ctx, target) as f:
         refuse_binary(ctx, f, target)
         found, cut = head_lines(f, lines)
-    return _lines_result(ctx, target, found, cut, "head")
+        size = os.fstat(f.fileno()).st_size
+    return _lines_result(target, found, cut, size, "first")
 
 
 @action("files.tail", **_READ_ONLY)
@@ -251,145 +243,17 @@ def tail(ctx: ActionContext, path: InPath, lines: int = 10) -> ActionResult:
     with open_regular(ctx, target) as f:
         refuse_binary(ctx, f, target)
         found, cut = tail_lines(f, lines)
-    return _lines_result(ctx, target, found, cut, "tail")
+        size = os.fstat(f.fileno()).st_size
+    return _lines_result(target, found, cut, size, "last")
 
 
-# --- files.count --------------------------------------------------------------------
-
-_MEASURES = {
-    "lines": ("lines",),
-    "words": ("words",),
-    "bytes": ("bytes",),
-    "chars": ("chars",),
-    "all": ("lines", "words", "bytes"),
-}
-
-
-def _split_dirs(ctx: ActionContext, paths: list[str]) -> tuple[list[str], list[str]]:
-    files, dirs = [], []
-    for p in (absolute(ctx, p) for p in paths):
-        (dirs if os.path.isdir(p) else files).append(p)
-    if not files and dirs:
-        raise ActionFailed(f"{shown(ctx, dirs[0])} is a directory", hint="name the files in it, e.g. folder/*.txt")
-    if not files:
-        raise ActionFailed("no files given", hint="name one or more files")
-    return files, dirs
-
-
-def _skipped_note(ctx: ActionContext, dirs: list[str]) -> str:
-    if not dirs:
-        return ""
-    noun = "directory" if len(dirs) == 1 else "directories"
-    return f"\nnlsh: skipped {len(dirs)} {noun}: " + ", ".join(shown(ctx, d) for d in dirs)
-
-
-@action("files.count", **_READ_ONLY)
-def count(
-    ctx: ActionContext,
-    paths: InPaths,
-    what: Literal["lines", "words", "bytes", "chars", "all"] = "all",
-) -> ActionResult:
-    """Count the lines, words, bytes or characters of files, like `wc`.
-
-    Args:
-        paths: the files to count (folders are skipped).
-        what: "lines", "words", "bytes", "chars" (UTF-8 characters), or "all" (lines, words
-            and bytes, like plain `wc`).
-    """
-    files, dirs = _split_dirs(ctx, paths)
-    measures = _MEASURES[what]
-    total, rows = Counts(), []
-    for done, target in enumerate(files):
-        counts = count_file(ctx, target, chars=what == "chars")
-        total.add(counts)
-        rows.append((target, counts))
-        ctx.progress(done + 1, len(files), "counting")
-    data = {
-        "files": [{"path": p, **{m: getattr(c, m) for m in measures}} for p, c in rows],
-        "total": {m: getattr(total, m) for m in measures},
-    }
-    if len(rows) == 1 and len(measures) == 1:
-        return ActionResult(output=str(getattr(total, measures[0])) + _skipped_note(ctx, dirs), data=data)
-    width = wc_width([c.bytes for _, c in rows])
-    lines = [number_columns([getattr(c, m) for m in measures], width, shown(ctx, p)) for p, c in rows]
-    if len(rows) > 1:
-        lines.append(number_columns([getattr(total, m) for m in measures], width, "total"))
-    return ActionResult(output="\n".join(lines) + _skipped_note(ctx, dirs), data=data)
-
-
-# --- files.pwd, checksum, stat --------------------------------------------------------
+# --- files.pwd ----------------------------------------------------------------------
 
 
 @action("files.pwd", **_READ_ONLY)
 def pwd(ctx: ActionContext) -> ActionResult:
     """Show the current working folder (absolute path), like `pwd`."""
     return ActionResult(output=escape_name(str(ctx.cwd)), data={"path": str(ctx.cwd)})
-
-
-@action("files.checksum", **_READ_ONLY)
-def checksum(
-    ctx: ActionContext,
-    paths: InPaths,
-    algorithm: Literal["sha256", "sha1", "md5", "sha512"] = "sha256",
-) -> ActionResult:
-    """Compute file checksums, printed like `sha256sum`: "<hex>  <file>".
-
-    Args:
-        paths: the files to checksum (folders are skipped).
-        algorithm: the hash: "sha256", "sha1", "md5" or "sha512".
-    """
-    import hashlib
-
-    files, dirs = _split_dirs(ctx, paths)
-    total = sum(os.stat(p).st_size if os.path.isfile(p) else 0 for p in files)
-    done, lines, data = 0, [], []
-    for target in files:
-        digest = hashlib.new(algorithm)
-        with open_regular(ctx, target) as f:
-            while chunk := f.read(1 << 20):
-                check_cancelled(ctx)
-                digest.update(chunk)
-                done += len(chunk)
-                ctx.progress(done, total, "hashing")
-        lines.append(f"{digest.hexdigest()}  {shown(ctx, target)}")
-        data.append({"path": target, "algorithm": algorithm, "hex": digest.hexdigest()})
-    return ActionResult(output="\n".join(lines) + _skipped_note(ctx, dirs), data=data)
-
-
-@action("files.stat", **_READ_ONLY)
-def stat_path(ctx: ActionContext, path: InPath) -> ActionResult:
-    """Show a file's details (type, size, permissions, owner, times, link target), like `stat`.
-
-    Args:
-        path: the file, folder or link to describe (a link is described, not followed).
-    """
-    from ._fsformat import group_name, owner_name, stat_time
-
-    target = absolute(ctx, path)
-    try:
-        st = os.lstat(target)
-    except OSError as exc:
-        raise fs_error(exc, shown(ctx, target)) from exc
-    link = _readlink(target) if stat.S_ISLNK(st.st_mode) else None
-    data = {
-        "path": target,
-        "type": stat_type(st),
-        "size": st.st_size,
-        "mode": f"{stat.S_IMODE(st.st_mode):04o}",
-        "permissions": stat.filemode(st.st_mode),
-        "owner": owner_name(st.st_uid),
-        "group": group_name(st.st_gid),
-        "uid": st.st_uid,
-        "gid": st.st_gid,
-        "links": st.st_nlink,
-        "inode": st.st_ino,
-        "mtime": stat_time(st.st_mtime_ns),
-        "atime": stat_time(st.st_atime_ns),
-        "ctime": stat_time(st.st_ctime_ns),
-        "target": link,
-    }
-    text = stat_text(shown(ctx, target), st, escape_name(link) if link is not None else None)
-    return ActionResult(output=text, data=data)
 
 
 @hookimpl

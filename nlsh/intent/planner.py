@@ -1,54 +1,171 @@
 """The model planner: asks a Backend for a plan and accepts only a valid one.
 
-The reply must be one JSON object {"steps": [{"action": NAME, "args": {...}}]} naming
-registered actions with arguments their schemas accept. Anything else is rejected with
-NotUnderstood — never executed.
+The prompt is the static part first (instructions and the action catalogue: the same for
+every request, so llama.cpp reuses its KV cache), then the few worked examples most similar
+to the request (BM25, `retrieval.py`), then the request. The backend decodes under a GBNF
+grammar built from the actions' schemas (`grammar.py`), so the reply is always shaped like
+{"steps": [{"action": NAME, "args": {...}}]}; `parse_plan` still validates it strictly —
+an unknown action or a bad argument is NotUnderstood, never executed. When no typed action
+fits, the model may propose `shell.run` with an argv list, which goes through the same
+policy and confirmation as anything else. A plan that fails grounding is repaired once:
+one more constrained pass that is shown the failed plan and the error.
+
+Each call leaves a trace (examples retrieved, prompt size, raw reply, errors, timings) in
+`last_trace`, and hands it to `on_trace` when one is given (the front end stores it).
 """
 
 from __future__ import annotations
 
 import json
-from typing import Any, Sequence
+import re
+import time
+from typing import Any, Callable, Sequence
 
-from ..actions.registry import Registry
-from ..errors import BadArguments, NotUnderstood
+from ..actions.registry import ActionSpec, Registry
+from ..errors import BadArguments, NlshError, NotUnderstood
 from ..llm.base import Backend, Message
 from ..plugins import Example
 from ..types import ActionCall, Plan
+from . import grammar as gbnf
+from .retrieval import BM25
 
-__all__ = ["ModelPlanner", "parse_plan"]
+__all__ = ["ModelPlanner", "parse_plan", "plan_schema"]
 
 MAX_REPLY = 16_384
-MAX_STEPS = 8
+MAX_STEPS = gbnf.MAX_STEPS
+MAX_TOKENS = 200
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+INSTRUCTIONS = """\
+You are the planner of a natural-language shell. Turn the request into a JSON plan of \
+actions from the list below, with arguments taken from the request. Use several steps only \
+when the request asks for several things. Paths are relative to the current folder. When \
+no action fits, use shell.run with the program and its arguments as a list."""
 
 
 class ModelPlanner:
-    def __init__(self, backend: Backend, actions: Registry, examples: Sequence[Example] = ()) -> None:
+    def __init__(
+        self,
+        backend: Backend,
+        actions: Registry,
+        examples: Sequence[Example] = (),
+        *,
+        k: int = 4,
+        catalogue: bool = True,
+        on_trace: Callable[[dict[str, Any]], None] | None = None,
+    ) -> None:
         self.backend = backend
         self.actions = actions
-        self.examples = list(examples)
+        self.examples = [ex for ex in examples if all(s.action in actions for s in ex.steps)]
+        self.k = k
+        self.on_trace = on_trace
+        self.last_trace: dict[str, Any] = {}
+        self._index = BM25((_example_text(ex), ex) for ex in self.examples)
+        self._system = _system_prompt(actions, catalogue)
+        self._grammar = gbnf.plan_grammar(actions)
+        self._schema = plan_schema(actions)
 
-    def messages(self, text: str) -> list[Message]:
-        catalogue = "\n".join(
-            f"- {s.name}({', '.join(p.name for p in s.params)}): {s.summary}" for s in self.actions
-        )
-        system = (
-            "You turn a shell request into a JSON plan of actions. Reply with one JSON object "
-            '{"steps": [{"action": NAME, "args": {...}}]} and nothing else.\nActions:\n' + catalogue
-        )
-        shots: list[Message] = []
-        for ex in self.examples[:4]:
-            shots.append({"role": "user", "content": ex.request})
-            shots.append({"role": "assistant", "content": _dump(ex.steps)})
-        return [{"role": "system", "content": system}, *shots, {"role": "user", "content": text}]
+    # -- prompt ---------------------------------------------------------------------------
+
+    def retrieve(self, text: str) -> list[Example]:
+        """The k most similar examples, best first."""
+        return self._index.top(text, self.k) if self.examples else []
+
+    def messages(self, text: str, shots: Sequence[Example] | None = None) -> list[Message]:
+        shots = self.retrieve(text) if shots is None else shots
+        turns: list[Message] = [{"role": "system", "content": self._system}]
+        for ex in reversed(shots):  # the most similar example sits next to the request
+            turns.append({"role": "user", "content": ex.request})
+            turns.append({"role": "assistant", "content": dump_plan(ex.steps)})
+        turns.append({"role": "user", "content": _clean(text)})
+        return turns
+
+    # -- planning ---------------------------------------------------------------------------
 
     def plan(self, text: str) -> Plan:
-        reply = self.backend.complete(self.messages(text))
-        return Plan(parse_plan(reply, self.actions), source="model", model=self.backend.name)
+        shots = self.retrieve(text)
+        return self._ask(text, self.messages(text, shots), shots, kind="plan")
+
+    def repair(self, text: str, plan: Plan, error: str) -> Plan:
+        """One more constrained pass, shown the plan that failed and why."""
+        shots = self.retrieve(text)
+        turns = self.messages(text, shots)
+        turns.append({"role": "assistant", "content": dump_plan(plan.steps)})
+        turns.append({"role": "user", "content": f"That plan failed: {_clean(error)[:300]}. "
+                                                  f"Give a corrected plan for: {_clean(text)}"})
+        return self._ask(text, turns, shots, kind="repair", error=error)
+
+    def _ask(self, text: str, turns: list[Message], shots: Sequence[Example], *, kind: str, error: str = "") -> Plan:
+        trace: dict[str, Any] = {
+            "kind": kind, "request": text, "model": self.backend.name,
+            "examples": [ex.request for ex in shots], "prompt_chars": sum(len(m["content"]) for m in turns),
+            "grounding_error": error,
+        }
+        started = time.perf_counter()
+        try:
+            reply = self.backend.complete(turns, json_schema=self._schema, grammar=self._grammar, max_tokens=MAX_TOKENS)
+            trace["reply"] = reply[:4000]
+            steps = parse_plan(reply, self.actions)
+        except NlshError as exc:
+            trace["error"] = str(exc)
+            raise
+        finally:
+            trace["ms"] = round((time.perf_counter() - started) * 1000, 1)
+            trace.update(getattr(self.backend, "last", None) or {})
+            self._record(trace)
+        return Plan(steps, source="model", model=self.backend.name)
+
+    def _record(self, trace: dict[str, Any]) -> None:
+        self.last_trace = trace
+        if self.on_trace is not None:
+            try:
+                self.on_trace(trace)
+            except OSError:
+                pass  # a trace that cannot be written must not stop the request
 
 
-def _dump(steps: Sequence[ActionCall]) -> str:
-    return json.dumps({"steps": [{"action": s.action, "args": dict(s.args)} for s in steps]})
+def _clean(text: str) -> str:
+    return _CONTROL.sub(" ", text).strip()
+
+
+def _example_text(ex: Example) -> str:
+    return ex.request
+
+
+def _signature(spec: ActionSpec) -> str:
+    params = ", ".join(p.name + ("" if p.required else "?") for p in spec.params)
+    return f"- {spec.name}({params}): {spec.summary}"
+
+
+def _system_prompt(actions: Registry, catalogue: bool) -> str:
+    if not catalogue:
+        return INSTRUCTIONS
+    return INSTRUCTIONS + "\nActions:\n" + "\n".join(_signature(s) for s in actions)
+
+
+def dump_plan(steps: Sequence[ActionCall]) -> str:
+    """A plan in exactly the compact form the grammar produces."""
+    return json.dumps(
+        {"steps": [{"action": s.action, "args": dict(s.args)} for s in steps]},
+        separators=(",", ":"), ensure_ascii=False,
+    )
+
+
+def plan_schema(actions: Registry) -> dict[str, Any]:
+    """The JSON schema of a plan, for servers that take response_format json_schema."""
+    variants = []
+    for spec in actions:
+        args = spec.schema()
+        args["properties"] = {
+            k: {kk: vv for kk, vv in v.items() if not kk.startswith("x-")} for k, v in args["properties"].items()
+        }
+        variants.append({
+            "type": "object",
+            "properties": {"action": {"const": spec.name}, "args": args},
+            "required": ["action", "args"], "additionalProperties": False,
+        })
+    steps = {"type": "array", "items": {"anyOf": variants}, "minItems": 1, "maxItems": MAX_STEPS}
+    return {"type": "object", "properties": {"steps": steps}, "required": ["steps"], "additionalProperties": False}
 
 
 def parse_plan(reply: str, actions: Registry) -> tuple[ActionCall, ...]:

@@ -236,7 +236,8 @@ class Rollback:
             rollback.add(lambda: remove_thing())
             ...   # an exception here runs remove_thing(), then re-raises
 
-    A failing revert step does not stop the others; their errors are kept in `errors`.
+    A failing revert step does not stop the others; their errors are kept in `errors`,
+    and the action then fails with an ActionFailed that says what could not be put back.
     """
 
     def __init__(self) -> None:
@@ -258,7 +259,21 @@ class Rollback:
         return self
 
     def __exit__(self, exc_type, exc, tb) -> bool:
-        if exc_type is not None:
-            self.run()
-        self._steps.clear()
+        if exc_type is None:
+            self._steps.clear()
+            return False
+        self.run()
+        if self.errors:
+            from ..errors import ActionFailed
+
+            raise ActionFailed(
+                f"{_describe(exc)}; putting things back failed too: {_describe(self.errors[0])}",
+                hint="some changes may remain: check the paths named",
+            ) from exc
         return False
+
+
+def _describe(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        return f"{exc.strerror}: {exc.filename}" if exc.filename else exc.strerror
+    return getattr(exc, "message", None) or str(exc) or type(exc).__name__

@@ -17,7 +17,6 @@ import stat
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote, unquote_to_bytes
 
 from ..errors import ActionFailed
 from ..textsafe import escape_name
@@ -135,6 +134,8 @@ class Trash:
         fields = _parse_info(text)
         if "Path" not in fields or not os.path.lexists(self.location(entry_id)):
             raise ActionFailed(f"trash entry {shown} is damaged or its contents are gone")
+        from urllib.parse import unquote_to_bytes
+
         original = Path(os.fsdecode(unquote_to_bytes(fields["Path"])))
         size = tree_stats(self.location(entry_id)).bytes
         return TrashEntry(entry_id, original, fields.get("DeletionDate", ""), size)
@@ -164,6 +165,8 @@ class Trash:
 
     def _claim_id(self, path: Path) -> str:
         """Create info/<id>.trashinfo exclusively (O_EXCL) for a fresh id and return the id."""
+        from urllib.parse import quote
+
         base = _id_base(path.name)
         record = (
             f"{_HEADER}\nPath={quote(os.fsencode(path), safe='/')}\n"

@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Install nlsh into ./.venv with its runtime dependencies (and, with --dev, the test tools).
+# Idempotent: a second run only checks what is there. llama-cpp-python is built from source
+# the first time (several minutes on 2 cores); pip's wheel cache makes later runs fast.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+DEV=0
+for arg in "$@"; do
+  case "$arg" in
+    --dev) DEV=1 ;;
+    -h|--help) echo "usage: ./install.sh [--dev]   (--dev adds the test tools)"; exit 0 ;;
+    *) echo "install.sh: unknown option $arg (try --help)" >&2; exit 2 ;;
+  esac
+done
+
+step() { printf '\n==> %s\n' "$*"; }
+PYTHON=${PYTHON:-python3}
+
+step "checking Python (need 3.11 or newer)"
+"$PYTHON" -c 'import sys; assert sys.version_info >= (3, 11), sys.version' \
+  || { echo "install.sh: Python 3.11+ is required ($PYTHON is too old)" >&2; exit 1; }
+
+# Debian packages: bubblewrap for the sandbox; tmux for the terminal tests (--dev).
+DEBS=(bubblewrap)
+[ "$DEV" = 1 ] && DEBS+=(tmux)
+missing=()
+for pkg in "${DEBS[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  step "installing Debian packages: ${missing[*]}"
+  SUDO=""
+  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  if command -v apt-get >/dev/null; then
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  else
+    echo "install.sh: please install ${missing[*]} with your package manager" >&2
+  fi
+else
+  step "Debian packages present: ${DEBS[*]}"
+fi
+
+if [ ! -x .venv/bin/python ]; then
+  step "creating .venv"
+  "$PYTHON" -m venv .venv
+else
+  step ".venv exists"
+fi
+
+step "installing nlsh and its dependencies (llama-cpp-python builds from source the first time)"
+export CMAKE_BUILD_PARALLEL_LEVEL="${CMAKE_BUILD_PARALLEL_LEVEL:-$(nproc)}"
+targets=(-e ".")
+[ "$DEV" = 1 ] && targets=(-e ".[dev]")
+for plugin in plugins/*/; do
+  [ -f "$plugin/pyproject.toml" ] && targets+=(-e "$plugin")
+done
+set +e
+.venv/bin/python -m pip install --progress-bar off --disable-pip-version-check "${targets[@]}" 2>&1 \
+  | grep -vE '^(Requirement already satisfied|  (Using cached|Obtaining|Checking)|WARNING: Location)'
+status=${PIPESTATUS[0]}
+set -e
+if [ "$status" -ne 0 ]; then
+  echo "install.sh: pip failed (exit $status); see its output above" >&2
+  exit 1
+fi
+
+# Make `nlsh` callable from anywhere.
+if [ "$(id -u)" -eq 0 ]; then BIN=/usr/local/bin; else BIN="$HOME/.local/bin"; mkdir -p "$BIN"; fi
+ln -sf "$PWD/.venv/bin/nlsh" "$BIN/nlsh"
+step "done: nlsh is at $BIN/nlsh"
+case ":$PATH:" in *":$BIN:"*) ;; *) echo "   add $BIN to your PATH, or run $PWD/.venv/bin/nlsh" ;; esac
+echo "   try: nlsh -c \"list files here\"   |   nlsh doctor"

@@ -1,0 +1,54 @@
+"""A tiny clause reader for requests whose modifiers come in any order.
+
+"find python files larger than 1M in src modified today" is read as a head ("find") and a
+tail of clauses, each recognised by one of a list of anchored regexes tried in order. Every
+word of the tail must belong to some clause: an unknown word makes the whole reading fail,
+so the fast path passes the request on instead of guessing.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Callable, Sequence
+
+__all__ = ["Clause", "Reject", "clause", "read_clauses", "set_once"]
+
+Apply = Callable[[re.Match[str], dict[str, Any]], bool]
+Clause = tuple[re.Pattern[str], Apply]
+
+
+class Reject(Exception):
+    """The request contradicts itself or asks for something the action cannot do."""
+
+
+def clause(regex: str, apply: Apply) -> Clause:
+    """A clause: `apply(match, state)` records what it means, or returns False to pass.
+
+    The regex must end where a word ends (before a space, a comma or the end).
+    """
+    return re.compile(rf"(?:{regex})(?=[\s,]|$)", re.I), apply
+
+
+def set_once(state: dict[str, Any], key: str, value: Any) -> bool:
+    """Record a value; saying two different things about the same key is a Reject."""
+    if key in state and state[key] != value:
+        raise Reject(f"{key}: {state[key]!r} or {value!r}?")
+    state[key] = value
+    return True
+
+
+def read_clauses(text: str, clauses: Sequence[Clause], state: dict[str, Any]) -> bool:
+    """Apply clauses until the text is used up; False when some words fit no clause."""
+    pos = 0
+    while True:
+        while pos < len(text) and (text[pos].isspace() or text[pos] == ","):
+            pos += 1
+        if pos >= len(text):
+            return True
+        for regex, apply in clauses:
+            m = regex.match(text, pos)
+            if m and m.end() > pos and apply(m, state):
+                pos = m.end()
+                break
+        else:
+            return False

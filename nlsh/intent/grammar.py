@@ -1,0 +1,119 @@
+"""A GBNF grammar for plans, built from the registered actions' JSON schemas.
+
+Every output the grammar allows is one compact JSON object
+    {"steps":[{"action":"<name>","args":{...}}, ...]}
+naming a registered action (plugin actions included) with an argument object its schema
+describes: properties in declaration order, every required one present, enums as their
+literal values, strings, integers, numbers, booleans and lists of strings. The planner still
+validates the result (`parse_plan`): the grammar makes malformed output impossible, the
+validator makes wrong output harmless.
+
+`plan_grammar(actions)` allows any action; `action_grammar(spec)` allows exactly one named
+action (the second stage of two-stage decoding); `name_grammar(actions)` allows just the
+opening of a plan up to and including an action name (the first stage).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any, Iterable, Mapping
+
+from ..actions.registry import ActionSpec
+
+__all__ = ["MAX_STEPS", "action_grammar", "name_grammar", "plan_grammar"]
+
+MAX_STEPS = 4
+MAX_STRING = 200  # characters in one JSON string value
+MAX_ITEMS = 16  # strings in one list value
+
+_BASE = rf"""
+ws ::= ""
+str ::= "\"" chr{{0,{MAX_STRING}}} "\""
+chr ::= [^"\\\x00-\x1f\x7f] | "\\" (["\\/bfnrt] | "u" [0-9a-fA-F]{{4}})
+int ::= "-"? ([0-9] | [1-9] [0-9]{{1,9}})
+num ::= int ("." [0-9]{{1,6}})?
+bool ::= "true" | "false"
+strs ::= "[" (str ("," str){{0,{MAX_ITEMS - 1}}})? "]"
+strs1 ::= "[" str ("," str){{0,{MAX_ITEMS - 1}}} "]"
+"""
+
+
+def _lit(text: str) -> str:
+    """A GBNF string literal matching `text` exactly."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _rule_name(action: str) -> str:
+    return "a-" + re.sub(r"[^a-z0-9]+", "-", action.lower()).strip("-")
+
+
+def _value_rule(prop: Mapping[str, Any], required: bool) -> str:
+    if "enum" in prop:
+        return "(" + " | ".join(_lit(json.dumps(v, ensure_ascii=False)) for v in prop["enum"]) + ")"
+    kind = prop.get("type")
+    if kind == "array":
+        return "strs1" if required else "strs"
+    return {"string": "str", "integer": "int", "number": "num", "boolean": "bool"}.get(kind, "str")
+
+
+def _args_rules(prefix: str, schema: Mapping[str, Any]) -> list[str]:
+    """Rules for an argument object: an ordered subset of the properties, required ones kept.
+
+    `prefix-sI-first` emits the chosen properties from index I on, with no comma before the
+    first; `prefix-sI-rest` the same after something was already emitted. 2n rules for n
+    properties, however many subsets there are.
+    """
+    props = list(schema.get("properties", {}).items())
+    required = set(schema.get("required", ()))
+    rules = [f'{prefix} ::= "{{" {prefix}-s0-first "}}"' if props else f'{prefix} ::= "{{}}"']
+    for i, (name, prop) in enumerate(props):
+        pair = f'{_lit(json.dumps(name) + ":")} {_value_rule(prop, name in required)}'
+        nxt = f"{prefix}-s{i + 1}" if i + 1 < len(props) else ""
+        for first in (True, False):
+            head = pair if first else f'"," {pair}'
+            after = f" {nxt}-rest" if nxt else ""
+            skip = f"{nxt}-first" if first else f"{nxt}-rest"
+            body = f"{head}{after}"
+            if name not in required:
+                body = f"{body} | {skip if nxt else chr(34) * 2}"
+            rules.append(f"{prefix}-s{i}-{'first' if first else 'rest'} ::= {body}")
+    return rules
+
+
+def _step_rules(specs: Iterable[ActionSpec]) -> tuple[list[str], list[str]]:
+    rules: list[str] = []
+    alternatives: list[str] = []
+    for spec in specs:
+        rule = _rule_name(spec.name)
+        opening = _lit(f'{{"action":{json.dumps(spec.name)},"args":')
+        rules.append(f'{rule} ::= {opening} {rule}-args "}}"')
+        rules += _args_rules(f"{rule}-args", spec.schema())
+        alternatives.append(rule)
+    return rules, alternatives
+
+
+def _plan_rules(step: str, max_steps: int) -> str:
+    more = f' ("," {step}){{0,{max_steps - 1}}}' if max_steps > 1 else ""
+    return f'root ::= "{{\\"steps\\":[" {step}{more} "]}}"'
+
+
+def plan_grammar(actions: Iterable[ActionSpec], *, max_steps: int = MAX_STEPS) -> str:
+    """A grammar for a whole plan of 1..max_steps steps using any of `actions`."""
+    rules, alternatives = _step_rules(actions)
+    if not alternatives:
+        raise ValueError("no actions to build a grammar from")
+    step = "step ::= " + " | ".join(alternatives)
+    return "\n".join([_plan_rules("step", max_steps), step, *rules]) + _BASE
+
+
+def action_grammar(spec: ActionSpec) -> str:
+    """A grammar for one step of exactly this action (its arguments filled in)."""
+    rules, (rule,) = _step_rules([spec])
+    return "\n".join([f"root ::= {rule}", *rules]) + _BASE
+
+
+def name_grammar(actions: Iterable[ActionSpec]) -> str:
+    """A grammar for a plan's opening up to the first action name, closing quote included."""
+    names = " | ".join(_lit(spec.name) for spec in actions)
+    return f'root ::= "{{\\"steps\\":[{{\\"action\\":\\"" ({names}) "\\""\n'

@@ -1,0 +1,209 @@
+"""Reading and inspecting files: read, head/tail, count, pwd, disk usage, checksum, stat.
+
+"show X" reads X only when X is clearly a file (it has an extension, or is a well-known
+name such as Makefile); a folder ("src/", "the src folder") is listed, an archive's
+members are listed; a bare word after "show" passes to the model. "read" and "cat" can
+only mean a file, so any name is read.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..types import ActionCall
+from .phrases import NUM, PLACE, archive_like, dirlike, file_like, named, number, place, sources
+
+__all__ = ["PATTERNS", "READING", "view"]
+
+_ALGO = r"sha-?256|sha-?1|md-?5|sha-?512"
+_MEASURE = r"lines|words|characters|chars|letters|bytes|line|word|character"
+_MEASURES = rf"(?:{_MEASURE})(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:{_MEASURE}))*"
+_IN_PLACE = rf"(?:\s+(?:in|under|inside|within|on|of)\s+(?P<where>{PLACE}))?"
+
+
+def view(chunk: str, *, certain_file: bool) -> list[ActionCall] | None:
+    """Read a file, list a folder or list an archive's members, as the name says."""
+    special = place(chunk, bare=False)
+    found = named(chunk)
+    if found is None:
+        if special in (".", "~", "..") or (special or "").startswith("~/"):
+            return [ActionCall("files.list", {"path": special} if special != "." else {})]
+        return None
+    word, noun, _ = found
+    if archive_like(word) and noun != "dir":
+        return [ActionCall("files.list_archive", {"archive": word})]
+    if noun == "dir" or dirlike(word):
+        return [ActionCall("files.list", {"path": word} if word not in (".", "./") else {})]
+    if noun == "file" or file_like(word) or certain_file:
+        return [ActionCall("files.read", {"path": word})]
+    return None
+
+
+def _file(chunk: str) -> str | None:
+    """A file named in a slot that can only hold a file ("the first line of X")."""
+    found = named(chunk)
+    if found is None or found[1] == "dir" or dirlike(found[0]):
+        return None
+    return found[0]
+
+
+def _read(m: re.Match[str]) -> list[ActionCall] | None:
+    verb = m["verb"].lower()
+    return view(m["what"], certain_file=verb in ("read", "cat", "dump", "type out"))
+
+
+def _head_tail(m: re.Match[str]) -> list[ActionCall] | None:
+    path = _file(m["what"])
+    if path is None:
+        return None
+    first = m["pos"].lower() in ("first", "top", "head", "beginning", "start", "opening")
+    if m.groupdict().get("n"):
+        lines = number(m["n"])
+    elif m.groupdict().get("unit") and not m["unit"].lower().endswith("s"):
+        lines = 1
+    else:
+        lines = 10
+    if not lines:
+        return None
+    args = {"path": path} if lines == 10 else {"path": path, "lines": lines}
+    return [ActionCall("files.head" if first else "files.tail", args)]
+
+
+def _count(m: re.Match[str]) -> list[ActionCall] | None:
+    paths = sources(m["paths"])
+    if paths is None or any(dirlike(p) for p in paths):
+        return None
+    args: dict = {"paths": paths}
+    if m.groupdict().get("what"):
+        kinds = {_MEASURE_KIND[w.lower()] for w in re.findall(_MEASURE, m["what"], re.I)}
+        if len(kinds) == 1:
+            args["what"] = kinds.pop()
+    return [ActionCall("files.count", args)]
+
+
+_MEASURE_KIND = {"lines": "lines", "line": "lines", "words": "words", "word": "words", "characters": "chars",
+                 "character": "chars", "chars": "chars", "letters": "chars", "bytes": "bytes"}
+
+
+def _du(depth: int | None = None, top: bool = False):
+    def build(m: re.Match[str]) -> list[ActionCall] | None:
+        chunk = next((v for k, v in m.groupdict().items() if k.startswith("where") and v), None)
+        path = place(chunk) if chunk else "."
+        if path is None:
+            return None
+        args: dict = {} if path == "." else {"path": path}
+        if depth is not None:
+            args["depth"] = depth
+        if top and m["n"]:
+            n = number(m["n"])
+            if not n:
+                return None
+            args["top"] = n
+        return [ActionCall("files.disk_usage", args)]
+    return build
+
+
+def _checksum(m: re.Match[str]) -> list[ActionCall] | None:
+    paths = sources(m["paths"])
+    if paths is None or any(dirlike(p) for p in paths):
+        return None
+    args: dict = {"paths": paths}
+    algo = (m.groupdict().get("algo") or "").lower().replace("-", "")
+    if algo and algo != "sha256":
+        args["algorithm"] = algo
+    return [ActionCall("files.checksum", args)]
+
+
+def _stat(bare: bool = True):
+    def build(m: re.Match[str]) -> list[ActionCall] | None:
+        chunk = next(v for k, v in m.groupdict().items() if k.startswith("what") and v)
+        path = place(chunk, bare=bare)
+        return [ActionCall("files.stat", {"path": path})] if path else None
+    return build
+
+
+_SHOW = r"(?:show|print|display|give|get|read|list|output|view|see|tell)(?:\s+me)?"
+
+PATTERNS = [
+    # archives first: "what's in backup.zip" lists members rather than reading bytes
+    (r"(?:list|show(?:\s+me)?|display|view|print|what(?:'s|\s+is|\s+are))\s+(?:all\s+)?(?:the\s+)?(?:contents|content|files"
+     rf"|entries|members|everything)\s+(?:of|in|inside)\s+(?P<what>(?:the\s+)?(?:archive|zip\s+file|zip|tarball|tar\s+file)?\s*{PLACE})",
+     lambda m: _archive_only(m["what"])),
+    (rf"(?:list|peek\s+(?:into|inside)|look\s+(?:inside|into)|inspect)\s+(?P<what>{PLACE})", lambda m: _archive_only(m["what"])),
+    # head / tail
+    (rf"(?:{_SHOW}\s+|what\s+(?:is|are)\s+)?(?:the\s+)?(?:very\s+)?(?P<pos>first|top|last|final|bottom|opening)\s+"
+     rf"(?:(?P<n>{NUM})\s+|(?:few|some)\s+)?(?P<unit>lines?|rows?)\s+(?:of|in|from)\s+(?P<what>{PLACE})", _head_tail),
+    (rf"(?P<pos>head|tail)\s+(?:of\s+)?(?P<what>{PLACE})", _head_tail),
+    (rf"(?:{_SHOW}\s+)?(?:the\s+)?(?:very\s+)?(?P<pos>beginning|start|top|end|bottom)\s+of\s+(?P<what>{PLACE})", _head_tail),
+    # counting
+    (rf"(?:count|tally)\s+(?:the\s+)?(?:number\s+of\s+)?(?P<what>{_MEASURES})\s+(?:in|of|for)\s+(?P<paths>.+)", _count),
+    (rf"how\s+many\s+(?P<what>{_MEASURES})\s+(?:are\s+there\s+|are\s+|is\s+)?(?:in|does|do)\s+(?P<paths>.+?)"
+     r"(?:\s+(?:have|contain|has|hold))?", _count),
+    (rf"(?:(?:what(?:'s|\s+is|\s+are)|{_SHOW})\s+)?(?:the\s+)?(?:total\s+)?(?P<what>line|word|character|char|byte)\s+counts?"
+     r"\s+(?:of|for|in)\s+(?P<paths>.+)", _count),
+    (rf"(?:what(?:'s|\s+is)\s+)?(?:the\s+)?(?:total\s+)?number\s+of\s+(?P<what>{_MEASURES})\s+(?:in|of)\s+(?P<paths>.+)", _count),
+    (r"(?:count|wc)\s+(?P<paths>.+)", _count),
+    # where am I
+    (r"where\s+am\s+i(?:\s+(?:right\s+)?now)?|where\s+are\s+we|pwd|print\s+(?:the\s+)?working\s+directory"
+     r"|(?:(?:what(?:'s|\s+is)|show(?:\s+me)?|print|tell\s+me|display|get)\s+)?(?:the\s+|my\s+)?(?:current|present)"
+     r"(?:\s+working)?\s+(?:directory|folder|dir|path|location)(?:\s+path)?|(?:what|which)\s+(?:directory|folder|dir|path)"
+     r"\s+am\s+i\s+(?:in|at|on)(?:\s+(?:right\s+)?now)?|what\s+is\s+this\s+(?:directory|folder)"
+     r"|(?:what(?:'s|\s+is)\s+)?(?:the\s+)?working\s+directory",
+     lambda m: [ActionCall("files.pwd", {})]),
+    # disk usage of folders
+    (r"what(?:'s|\s+is|\s+are)\s+(?:taking|using|eating|hogging|filling|consuming|occupying|wasting)\s+(?:up\s+)?"
+     r"(?:all\s+(?:the|of\s+the|my)\s+|so\s+much\s+|the\s+most\s+|most\s+(?:of\s+the\s+)?|my\s+|the\s+|(?:a\s+)?lot\s+of\s+)?"
+     r"(?:disk\s+|disc\s+|storage\s+|drive\s+)?(?:space|room|storage|disk)"
+     rf"(?:\s+(?:in|under|inside)\s+(?P<where>{PLACE})|\s+on\s+(?:my|the)\s+(?:disk|drive|computer|machine))?", _du()),
+    (r"(?:(?:show|list|find|get|give)(?:\s+me)?\s+|(?:which|what)\s+are\s+|what(?:'s|\s+is)\s+)?(?:the\s+)?"
+     rf"(?:(?:top\s+)?(?P<n>{NUM})\s+)?(?:biggest|largest|heaviest|fattest)\s+(?:folders|directories|dirs|sub-?folders"
+     rf"|sub-?directories|space\s+hogs){_IN_PLACE}", _du(top=True)),
+    (r"(?:which|what)\s+(?:folders?|directories|directory|dirs?|sub-?folders?)\s+(?:is|are)\s+(?:the\s+)?(?:biggest|largest"
+     r"|(?:taking|using)\s+(?:up\s+)?(?:the\s+most|most|so\s+much|all\s+the|a\s+lot\s+of)\s+(?:disk\s+)?space)"
+     rf"{_IN_PLACE}", _du()),
+    (rf"(?:(?:show|get|check|give)(?:\s+me)?\s+)?(?:the\s+)?(?:disk|space|storage)\s+usage(?:\s+(?:of|for|in|under)\s+(?P<where>{PLACE}))?",
+     _du()),
+    (r"(?:(?:show|list|get|give)(?:\s+me)?\s+)?(?:the\s+)?(?:(?:folder|directory|sub-?folder|dir)\s+sizes|sizes?\s+of\s+"
+     rf"(?:the\s+|all\s+(?:the\s+)?)?(?:folders|directories|sub-?folders|sub-?directories)){_IN_PLACE}", _du()),
+    (rf"how\s+(?:big|large|heavy)\s+is\s+(?P<where>{PLACE})|(?:(?:what(?:'s|\s+is)|show(?:\s+me)?|get|give\s+me)\s+)?(?:the\s+)?"
+     rf"(?:total\s+)?(?:disk\s+)?size\s+of\s+(?P<where2>{PLACE})|how\s+much\s+(?:disk\s+)?space\s+(?:does|is)\s+"
+     rf"(?P<where3>{PLACE})\s+(?:take(?:\s+up)?|use|using|taking(?:\s+up)?|occupy)", _du(depth=0)),
+    # checksums
+    (r"(?:(?:compute|calculate|get|show|print|give\s+me|generate|make|what(?:'s|\s+is|\s+are))(?:\s+me)?\s+)?(?:the\s+|an?\s+)?"
+     rf"(?:(?P<algo>{_ALGO})\s*)?(?:hash(?:\s*sum)?|checksum|digest)(?:e?s)?\s+(?:of|for)\s+(?P<paths>.+)", _checksum),
+    (r"(?:(?:compute|calculate|get|show|print|give\s+me|what(?:'s|\s+is|\s+are))(?:\s+me)?\s+)?(?:the\s+|an?\s+)?"
+     rf"(?P<algo>{_ALGO})(?:\s*sums?)?\s+(?:of|for)\s+(?P<paths>.+)", _checksum),
+    (rf"(?P<algo>{_ALGO})(?:\s*sum)?\s+(?P<paths>.+)", _checksum),
+    (rf"(?:hash|checksum)\s+(?P<paths>.+?)(?:\s+(?:with|using)\s+(?P<algo>{_ALGO}))?", _checksum),
+    # file details
+    (r"(?:(?:show|get|give|display|print|what\s+(?:is|are))(?:\s+me)?\s+)?(?:the\s+)?(?:file\s+)?(?:info(?:rmation)?|details"
+     rf"|metadata|properties|stats?|attributes)\s+(?:of|for|about|on)\s+(?P<what>{PLACE})", _stat()),
+    (rf"stat\s+(?P<what>{PLACE})", _stat()),
+    (rf"when\s+was\s+(?P<what>{PLACE})\s+(?:last\s+)?(?:modified|changed|updated|edited|touched|written)", _stat()),
+    (rf"who\s+owns\s+(?P<what>{PLACE})|(?:who\s+is\s+)?the\s+owner\s+of\s+(?P<what2>{PLACE})", _stat()),
+    (r"(?:(?:what\s+are|show(?:\s+me)?|get|check)\s+)?(?:the\s+)?(?:file\s+)?(?:permissions|perms|access\s+rights)"
+     rf"\s+(?:of|on|for)\s+(?P<what>{PLACE})", _stat()),
+    (rf"what\s+(?:kind|type)\s+of\s+(?:file|thing)\s+is\s+(?P<what>{PLACE})|is\s+(?P<what2>{PLACE})\s+a\s+(?:file|folder"
+     r"|directory|dir|symlink|link|symbolic\s+link)", _stat(bare=False)),
+    (r"(?:(?:what(?:'s|\s+is)|show(?:\s+me)?|get)\s+)?(?:the\s+)?(?:last\s+)?(?:modification\s+(?:time|date)|modified\s+(?:time|date)"
+     rf"|mtime|last\s+modified(?:\s+(?:time|date))?)\s+(?:of|for)\s+(?P<what>{PLACE})", _stat()),
+    (rf"does\s+(?P<what>{PLACE})\s+exist", _stat(bare=False)),
+]
+
+READING = [
+    (rf"(?:(?:show|tell)\s+me\s+)?what(?:'s|\s+is)\s+(?:in|inside)\s+(?P<what>{PLACE})", lambda m: view(m["what"], certain_file=False)),
+    (rf"what\s+does\s+(?P<what>{PLACE})\s+(?:say|contain)", lambda m: view(m["what"], certain_file=True)),
+    (r"(?P<verb>read|cat|print|display|show(?:\s+me)?|view|output|dump|type\s+out)\s+(?:out\s+)?(?:the\s+)?"
+     r"(?:(?:whole|entire|full|complete)\s+)?(?:(?:contents?|text)\s+of\s+)?"
+     rf"(?P<what>{PLACE})(?:\s+(?:in\s+full|to\s+me|on\s+(?:the\s+)?screen))?", _read),
+]
+
+
+def _archive_only(chunk: str) -> list[ActionCall] | None:
+    m = re.fullmatch(r"(?:the\s+)?(?P<noun>archive|zip\s+file|zip|tarball|tar\s+file)?\s*(?P<rest>.+)", chunk.strip(), re.I)
+    if not m:
+        return None
+    found = named(m["rest"])
+    if found is None or not (m["noun"] or archive_like(found[0])):
+        return None
+    return [ActionCall("files.list_archive", {"archive": found[0]})]

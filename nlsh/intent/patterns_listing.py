@@ -1,0 +1,311 @@
+"""Listing and finding files: "list files by size", "find python files larger than 1M in src".
+
+One head ("list", "show me", "find", "which") and a tail of clauses in any order (see
+clauses.py). What the clauses asked for decides the action: plain listings (hidden, long,
+sorted, recursive) are files.list; anything that filters (a kind, a name, a size, an age,
+empty, folders only) is files.find. Asking for both (a filtered listing sorted by size) is
+more than either action does, so the request goes to the model.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..types import ActionCall
+from .clauses import Reject, clause, read_clauses, set_once
+from .phrases import (
+    AGE, EXT, KIND, NUM, PLACE, PLURAL_EXT, SIZE, TOKEN, ext_of, file_like, number, parse_age,
+    parse_size, place, unquote,
+)
+
+__all__ = ["PATTERNS"]
+
+_VERBS = {
+    "list": "list", "ls": "list",
+    "show": "show", "show me": "show", "display": "show", "print": "show", "give me": "show",
+    "get me": "show", "get": "show", "tell me": "show", "let me see": "show", "see": "show",
+    "view": "show",
+    "find": "find", "find me": "find", "locate": "find", "search for": "find", "search": "find",
+    "look for": "find", "where are": "find",
+    "what": "ask", "which": "ask",
+}
+_HEAD = (
+    r"(?P<verb>ls|list|show\s+me|show|display|print|give\s+me|get\s+me|get|tell\s+me|let\s+me\s+see"
+    r"|see|view|find\s+me|find|locate|search\s+for|search|look\s+for|where\s+are|what|which)"
+    r"(?P<rest>(?:\s+.*)?)"
+)
+_FIND_KEYS = ("name", "iname", "extension", "min_size", "max_size", "newer_than", "older_than",
+              "empty", "max_depth")
+_MODVERB = (r"(?:(?:that\s+|which\s+)?(?:were|was|have\s+been|has\s+been|got|been|are|is)\s+)?"
+            r"(?:last\s+)?(?:modified|changed|edited|updated|touched|written|created|saved|made|added)")
+_NOT_MODIFIED = (r"(?:that\s+|which\s+)?(?:(?:have|has|were|was|are|is)\s+not|(?:have|has|were|was|are|is)n't|not)"
+                 r"\s+(?:been\s+)?(?:modified|changed|touched|edited|updated)")
+_SORT_WORDS = {"biggest": ("size", False), "largest": ("size", False), "smallest": ("size", True),
+               "newest": ("time", False), "latest": ("time", False), "recent": ("time", False),
+               "recently": ("time", False), "most": ("time", False), "last": ("time", False),
+               "oldest": ("time", True), "least": ("time", True)}
+
+
+def _age(key: str):
+    def apply(m: re.Match[str], s: dict[str, Any]) -> bool:
+        age = parse_age(m["age"])
+        return age is not None and set_once(s, key, age)
+    return apply
+
+
+def _fixed(key: str, value: Any):
+    return lambda m, s: set_once(s, key, value)
+
+
+def _size(key: str):
+    def apply(m: re.Match[str], s: dict[str, Any]) -> bool:
+        size = parse_size(m["size"])
+        return size is not None and set_once(s, key, size)
+    return apply
+
+
+def _size_or(m: re.Match[str], s: dict[str, Any]) -> bool:
+    larger = m["dir"].lower() in ("more", "larger", "bigger", "above", "over")
+    return _size("min_size" if larger else "max_size")(m, s)
+
+
+def _between(m: re.Match[str], s: dict[str, Any]) -> bool:
+    low, high = parse_size(m["a"]), parse_size(m["b"])
+    return bool(low and high) and set_once(s, "min_size", low) and set_once(s, "max_size", high)
+
+
+def _word(m: re.Match[str]) -> str | None:
+    word, quoted = unquote(m["tok"])
+    return word if word.strip() else None
+
+
+def _name(shape: str, key: str = "name"):
+    def apply(m: re.Match[str], s: dict[str, Any]) -> bool:
+        word = _word(m)
+        return word is not None and set_once(s, key, shape.format(word))
+    return apply
+
+
+def _ending(m: re.Match[str], s: dict[str, Any]) -> bool:
+    word = _word(m)
+    if word is None:
+        return False
+    ext = re.fullmatch(r"\*?\.(\w{1,10})", word)
+    return set_once(s, "extension", ext[1]) if ext else set_once(s, "name", "*" + word)
+
+
+def _extension(m: re.Match[str], s: dict[str, Any]) -> bool:
+    word = _word(m)
+    ext = ext_of(word) or ext_of("." + word.lstrip(".")) if word else None
+    return ext is not None and set_once(s, "extension", ext)
+
+
+def _sort(m: re.Match[str], s: dict[str, Any]) -> bool:
+    key = m["key"].lower().split()[0]
+    if key in _SORT_WORDS:
+        order, reverse = _SORT_WORDS[key]
+    elif key in ("size", "file"):
+        order, reverse = ("size", False) if "size" in m["key"].lower() else ("name", False)
+    elif key in ("name", "filename"):
+        order, reverse = "name", False
+    else:
+        order, reverse = "time", False
+    set_once(s, "sort", order)
+    return set_once(s, "reverse", True) if reverse else True
+
+
+def _object(m: re.Match[str], s: dict[str, Any]) -> bool:
+    if m["ext"] or m["plural"]:
+        ext = ext_of(m["ext"] or m["plural"])
+        if ext is None:
+            return False
+        set_once(s, "extension", ext)
+        kind = "file"
+    else:
+        noun = m["noun"].lower()
+        kind = ("file" if noun.startswith("file") else "dir" if re.match(r"fold|dir|sub", noun)
+                else "link" if "link" in noun else "any")
+    s["type"] = kind if s.get("type", kind) == kind else "any"
+    s["object"] = True
+    return True
+
+
+def _location(m: re.Match[str], s: dict[str, Any]) -> bool:
+    folder = place(m["place"])
+    return folder is not None and set_once(s, "path", folder)
+
+
+def _bare(m: re.Match[str], s: dict[str, Any]) -> bool:
+    """A lone word: a name to find ("find notes.txt"), or a folder to list ("list src/")."""
+    text = m["place"]
+    word, quoted = unquote(text)
+    if s["verb"] == "find" and " " not in text.strip() and "name" not in s:
+        if re.fullmatch(r"\*\.\w{1,10}", word):
+            return set_once(s, "extension", word[2:])
+        if file_like(word) or any(c in word for c in "*?["):
+            return set_once(s, "name", word)
+        return False
+    if s["verb"] in ("list", "show") and "path" not in s:
+        folder = place(text, bare=False)
+        if folder is None or (s["verb"] == "show" and file_like(folder) and not folder.endswith("/")):
+            return False
+        return set_once(s, "path", folder)
+    return False
+
+
+_CLAUSES = [
+    # ages
+    clause(rf"(?:{_MODVERB}\s+)?(?:(?:in|within|during|over|from|for)\s+)?(?:the\s+)?(?:last|past|previous)\s+(?P<age>{AGE})",
+           _age("newer_than")),
+    clause(rf"{_MODVERB}\s+(?:less\s+than|under|within)\s+(?P<age>{AGE})\s+ago"
+           rf"|{_MODVERB}\s+within\s+(?:the\s+)?(?P<age2>{AGE})", lambda m, s: _age("newer_than")(_agefix(m), s)),
+    clause(rf"(?:{_MODVERB}\s+)?today", _fixed("newer_than", "1d")),
+    clause(rf"(?:{_MODVERB}\s+)?this\s+week", _fixed("newer_than", "1w")),
+    clause(rf"(?:newer|younger)\s+than\s+(?P<age>{AGE})|(?:less\s+than|under)\s+(?P<age2>{AGE})\s+old",
+           lambda m, s: _age("newer_than")(_agefix(m), s)),
+    clause(rf"older\s+than\s+(?P<age>{AGE})|(?:more\s+than|over|at\s+least)\s+(?P<age2>{AGE})\s+old"
+           rf"|{_MODVERB}\s+(?:more\s+than|over|at\s+least)\s+(?P<age3>{AGE})\s+ago"
+           rf"|{_NOT_MODIFIED}\s+(?:in|for|since|during|within)\s+(?:the\s+)?(?:last\s+|past\s+)?"
+           rf"(?:over\s+|more\s+than\s+)?(?P<age4>{AGE})", lambda m, s: _age("older_than")(_agefix(m), s)),
+    # sizes
+    clause(rf"(?:(?:that\s+are|which\s+are|are|is|of|with\s+(?:a\s+)?size|sized|size)\s+)?"
+           rf"(?:(?:larger|bigger|greater|heavier|more)\s+than|over|above|exceeding|at\s+least|>=?)\s*"
+           rf"(?P<size>{SIZE})(?:\s+(?:in\s+size|big|large))?", _size("min_size")),
+    clause(rf"(?:(?:that\s+are|which\s+are|are|is|of|with\s+(?:a\s+)?size|sized|size)\s+)?"
+           rf"(?:(?:smaller|less|lower|tinier|lighter)\s+than|under|below|at\s+most|up\s+to|<=?)\s*"
+           rf"(?P<size>{SIZE})(?:\s+in\s+size)?", _size("max_size")),
+    clause(rf"(?P<size>{SIZE})\s+or\s+(?P<dir>more|larger|bigger|above|over|less|smaller|under|below)", _size_or),
+    clause(rf"(?:(?:with\s+)?(?:a\s+)?size\s+)?between\s+(?P<a>{SIZE})\s+and\s+(?P<b>{SIZE})", _between),
+    # names and extensions
+    clause(rf"(?:named|called|titled|with\s+(?:the\s+)?(?:file\s*)?name|whose\s+(?:file\s*)?name\s+is)\s+(?P<tok>{TOKEN})",
+           _name("{}")),
+    clause(rf"(?:matching|that\s+match(?:es)?|which\s+match|like|with\s+names?\s+(?:matching|like))\s+"
+           rf"(?:the\s+)?(?:pattern\s+|glob\s+)?(?P<tok>{TOKEN})", _name("{}")),
+    clause(rf"(?:with|having|containing|that\s+(?:have|has|contain)|which\s+(?:have|contain))\s+(?P<tok>{TOKEN})\s+"
+           rf"in\s+(?:the(?:ir)?|its)\s+(?:file\s*)?names?", _name("*{}*", "iname")),
+    clause(rf"(?:whose\s+(?:file\s*)?names?\s+(?:contains?|includes?|ha(?:s|ve))|with\s+(?:file\s*)?names?\s+"
+           rf"(?:containing|including)|(?:file\s*)?names?\s+(?:containing|including))\s+(?P<tok>{TOKEN})",
+           _name("*{}*", "iname")),
+    clause(rf"(?:(?:with|whose|their|file)\s+)?(?:(?:file\s*)?names?\s+)?(?:that\s+)?(?:starts?|starting|beginning|begins?)"
+           rf"\s+with\s+(?P<tok>{TOKEN})", _name("{}*")),
+    clause(rf"(?:(?:with|whose|their|file)\s+)?(?:(?:file\s*)?names?\s+)?(?:that\s+)?(?:ending|ends?)\s+(?:in|with)\s+"
+           rf"(?P<tok>{TOKEN})", _ending),
+    clause(rf"(?:with|having|of)\s+(?:the\s+|an?\s+)?(?:file\s+)?(?:extension|suffix|ext|type)\s+(?P<tok>{TOKEN})"
+           rf"|(?:with|having)\s+(?:an?\s+|the\s+)?(?P<tok2>\.?\w{{1,10}})\s+(?:extension|suffix)",
+           lambda m, s: _extension(_tokfix(m), s)),
+    clause(r"case[\s-]*insensitive(?:ly)?|ignoring\s+(?:the\s+)?case|ignore\s+case|regardless\s+of\s+case|in\s+any\s+case",
+           _fixed("ci", True)),
+    clause(r"empty", _fixed("empty", True)),
+    clause(r"hidden|dot-?files?", _fixed("hidden", True)),
+    # listing style
+    clause(r"(?:in\s+)?(?:a\s+|the\s+)?(?:long|detailed)(?:\s+(?:format|form|listing|list|view|mode|output))?"
+           r"|with\s+(?:all\s+)?(?:the\s+|their\s+|full\s+)?(?:details?|info(?:rmation)?|metadata|permissions|sizes?|dates?"
+           r"|owners?|timestamps?|modification\s+times?)(?:\s*(?:,|and)\s*(?:details?|permissions|sizes?|dates?|owners?"
+           r"|timestamps?))*|in\s+detail|(?:with\s+)?(?:the\s+)?details", _fixed("long", True)),
+    clause(r"(?:(?:sorted|sort|ordered|order|arranged)\s+)?by\s+(?:their\s+|the\s+)?(?P<key>size|file\s+size|name|file\s*name"
+           r"|date|time|age|last\s+modified|modification\s+(?:time|date)|modified\s+(?:time|date)|date\s+modified|mtime"
+           r"|modified|newest|recency)", _sort),
+    clause(r"(?:(?:sorted|ordered)\s+)?(?:with\s+)?(?:the\s+)?(?:from\s+)?(?P<key>biggest|largest|smallest|newest|latest|oldest"
+           r"|most\s+recent(?:ly\s+(?:modified|changed|edited))?|least\s+recent(?:ly\s+(?:modified|changed))?)\s+"
+           r"(?:ones?\s+|files?\s+)?(?:first|on\s+top|at\s+the\s+top)", _sort),
+    clause(r"(?:(?:sorted|ordered|arranged)\s+)?(?:alphabetically|in\s+alphabetical\s+order)",
+           lambda m, s: set_once(s, "sort", "name")),
+    clause(r"(?:in\s+)?reverse(?:d)?(?:\s+order)?|backwards", _fixed("reverse", True)),
+    clause(r"(?P<key>biggest|largest|smallest|newest|latest|oldest|most\s+recent(?:ly\s+(?:modified|changed|edited))?"
+           r"|recently\s+(?:modified|changed|edited)|recent|last\s+modified)", _sort),
+    clause(rf"{_MODVERB}\s+(?P<key>recently)", _sort),
+    # depth
+    clause(r"recursively|recursive|everywhere|(?:and|including|with|plus|in)\s+(?:all\s+)?(?:the\s+|its\s+|their\s+)?"
+           r"sub-?(?:folders|directories|dirs)(?:\s+too|\s+as\s+well)?|in\s+all\s+(?:the\s+)?(?:sub-?)?(?:folders|directories)"
+           r"|(?:and\s+)?everything\s+(?:below|beneath|inside)|at\s+all\s+levels|(?:as|in)\s+a\s+tree",
+           _fixed("recursive", True)),
+    clause(r"(?:only\s+)?(?:at\s+)?(?:the\s+)?top[\s-]+level(?:\s+only)?|non-?recursive(?:ly)?|not\s+recursive(?:ly)?"
+           r"|(?:but\s+)?(?:not|without\s+(?:going\s+into|looking\s+in(?:to)?|descending\s+into))\s+(?:in\s+)?(?:the\s+|any\s+)?"
+           r"sub-?(?:folders|directories|dirs)", _fixed("max_depth", 1)),
+    clause(rf"(?:at\s+most|max(?:imum)?(?:\s+depth)?(?:\s+of)?|up\s+to|no\s+more\s+than|no\s+deeper\s+than)\s+(?P<n>{NUM})"
+           r"\s+(?:levels?|deep|down)(?:\s+(?:deep|down))?|max[\s_-]?depth\s*(?:=|of)?\s*(?P<n2>\d+)",
+           lambda m, s: set_once(s, "max_depth", number(m["n"] or m["n2"]))),
+    # what is listed
+    clause(rf"(?:(?P<ext>{EXT})\s+(?P<kind>{KIND})|(?P<plural>{PLURAL_EXT})|(?P<noun>files?|folders?|directories|directory|dirs?"
+           r"|sub-?(?:folders?|directories|dirs)|(?:symbolic\s+|sym\s*)?links?|symlinks?|things|items|entries|stuff"
+           r"|everything|anything|ones|contents?))", _object),
+    # where
+    clause(r"(?:right\s+|in\s+)?here", lambda m, s: set_once(s, "path", ".")),
+    clause(rf"(?:in|inside|within|under|beneath|below|from|of|at|on)\s+(?P<place>{PLACE})", _location),
+    clause(rf"(?P<place>{PLACE})", _bare),
+    clause(r"all|every|each|any|the|of|me|only|just|a|an|some|that|which|are|is|were|was|there|have\s+been|has\s+been"
+           r"|been|with|having|and|or|but|including|include|plus|also|too|as\s+well|both|my|anywhere|currently|right\s+now"
+           r"|now|in\s+it|(?:a\s+)?list(?:ing)?\s+of|do\s+i\s+have|i\s+have|exist|in\s+total", lambda m, s: True),
+]
+
+
+def _agefix(m: re.Match[str]):
+    """Clauses with several alternatives name their age group age, age2, ...; take the one set."""
+    value = next(v for k, v in m.groupdict().items() if k.startswith("age") and v)
+    return {"age": value}
+
+
+def _tokfix(m: re.Match[str]):
+    return {"tok": m["tok"] or m["tok2"]}
+
+
+def _build(m: re.Match[str]) -> list[ActionCall] | None:
+    state: dict[str, Any] = {"verb": _VERBS[re.sub(r"\s+", " ", m["verb"].lower())]}
+    try:
+        if not read_clauses(m["rest"], _CLAUSES, state):
+            return None
+        return _decide(state)
+    except Reject:
+        return None
+
+
+def _decide(s: dict[str, Any]) -> list[ActionCall] | None:
+    verb, kind = s["verb"], s.get("type")
+    if s.pop("ci", False):
+        if "name" not in s or "iname" in s:
+            return None
+        s["iname"] = s.pop("name")
+    filters = {k: s[k] for k in _FIND_KEYS if k in s}
+    wants_find = verb == "find" or bool(filters) or kind in ("dir", "link")
+    if not wants_find:
+        if verb in ("ask", "show") and not s.get("object") and "path" not in s and not s.get("hidden"):
+            return None
+        args = {k: s[k] for k in ("long", "recursive", "sort", "reverse") if s.get(k)}
+        if s.get("hidden"):
+            args["all"] = True
+        if s.get("sort") == "name" and not s.get("reverse"):
+            args.pop("sort")
+        return [ActionCall("files.list", _with_path(s, args))]
+    if any(s.get(k) for k in ("long", "sort", "reverse")) or not (filters or s.get("object") or s.get("hidden")):
+        return None
+    if s.get("hidden"):
+        if "name" in filters or "iname" in filters:
+            return None
+        filters["name"] = ".*"
+    if kind in ("file", "dir", "link"):
+        filters["type"] = kind
+    if verb != "find" and kind in ("dir", "link") and not s.get("recursive"):
+        filters.setdefault("max_depth", 1)
+    return [ActionCall("files.find", _with_path(s, filters))]
+
+
+def _with_path(s: dict[str, Any], args: dict[str, Any]) -> dict[str, Any]:
+    return {"path": s["path"], **args} if s.get("path", ".") != "." else args
+
+
+def _where_is(m: re.Match[str]) -> list[ActionCall] | None:
+    word, quoted = unquote(m["tok"])
+    if not (quoted or file_like(word) or any(c in word for c in "*?[")):
+        return None
+    return [ActionCall("files.find", {"name": word})]
+
+
+PATTERNS = [
+    (r"what(?:'s|\s+is)\s+(?:in\s+)?here|what\s+(?:is|do\s+we\s+have)\s+in\s+this\s+(?:folder|directory)"
+     r"|list\s+(?:the\s+)?(?:contents?\s+of\s+)?(?:this|the\s+current)\s+(?:folder|directory)"
+     r"|(?:show|display)\s+(?:me\s+)?(?:the\s+)?contents?\s+of\s+(?:this|the\s+current)\s+(?:folder|directory)",
+     lambda m: [ActionCall("files.list", {})]),
+    (rf"where\s+(?:is|are|can\s+i\s+find)\s+(?:the\s+file\s+|the\s+)?(?P<tok>{TOKEN})", _where_is),
+    (_HEAD, _build),
+]

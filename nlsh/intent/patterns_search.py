@@ -1,0 +1,141 @@
+"""Searching file contents: "search for TODO in src", "which files contain 'import os'".
+
+The searched text is one word or a quoted phrase: an unquoted phrase ("search for the
+thing I wrote yesterday") is left to the model. Text from a request is taken literally
+(fixed=True) unless the person says it is a pattern or a regex.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from typing import Any
+
+from ..types import ActionCall
+from .clauses import Reject, clause, read_clauses, set_once
+from .phrases import EXT, KIND, PLACE, STOPWORDS, TOKEN, ext_of, file_like, place, unquote
+
+__all__ = ["PATTERNS"]
+
+_INTRO = (r"(?:the\s+)?(?P<intro>text|string|word|phrase|pattern|regex|regexp|regular\s+expression|term|keyword"
+          r"|occurrences\s+of|mentions\s+of|references\s+to|uses\s+of|usages\s+of|instances\s+of)\s+")
+_CI = (r"case[\s-]*insensitive(?:ly)?|ignoring\s+(?:the\s+)?case|ignore\s+case|regardless\s+of\s+case|in\s+any\s+case"
+       r"|(?:in\s+)?(?:upper\s+or\s+lower|any)\s+case|no\s+matter\s+the\s+case|case\s+doesn't\s+matter")
+_IN = r"(?:in|inside|within|through|across|among|from|on|under)"
+
+
+def _include(m: re.Match[str], s: dict[str, Any]) -> bool:
+    ext = ext_of(m["ext"])
+    if ext is None:
+        return False
+    set_once(s, "include", f"*.{ext}")
+    return _where(m, s) if m["place"] else True
+
+
+def _glob(m: re.Match[str], s: dict[str, Any]) -> bool:
+    folder, pattern = posixpath.split(m["glob"])
+    if any(c in folder for c in "*?["):
+        return False
+    if folder:
+        set_once(s, "path", folder)
+    return set_once(s, "include", pattern)
+
+
+def _where(m: re.Match[str], s: dict[str, Any]) -> bool:
+    folder = place(m["place"])
+    return folder is not None and set_once(s, "path", folder)
+
+
+def _flag(key: str, value: Any = True):
+    return lambda m, s: set_once(s, key, value)
+
+
+_CLAUSES = [
+    clause(rf"{_IN}\s+(?:all\s+(?:of\s+)?)?(?:the\s+|my\s+)?(?P<ext>{EXT})\s+{KIND}"
+           rf"(?:\s+(?:in|inside|under|within)\s+(?P<place>{PLACE}))?", _include),
+    clause(rf"{_IN}\s+(?P<glob>[^\s\"']*[*?\[][^\s\"']*)", _glob),
+    clause(r"(?:right\s+|in\s+)?here|everywhere|recursively|(?:in|across|through)\s+(?:all\s+)?(?:the\s+)?files(?:\s+here)?",
+           lambda m, s: True),
+    clause(rf"(?:in|inside|within|under|through|across|from|of|on|at)\s+(?P<place>{PLACE})", _where),
+    clause(_CI, _flag("ignore_case")),
+    clause(r"case[\s-]*sensitive(?:ly)?|matching\s+case|exact\s+case", lambda m, s: True),
+    clause(r"(?:as\s+a\s+)?(?:whole|full|complete|entire)\s+words?(?:\s+only)?|(?:only\s+)?(?:matching\s+)?(?:as\s+)?whole\s+words?",
+           _flag("whole_word")),
+    clause(r"(?:and\s+)?(?:with|showing|show|including|plus|print)\s+(?:the\s+)?line\s+numbers|numbered",
+           _flag("line_numbers")),
+    clause(r"(?:and\s+)?(?:(?:just|only)\s+)?(?:list|show|print|give\s+me)?\s*(?:(?:just|only)\s+)?(?:the\s+)?(?:file\s*names"
+           r"|names\s+of\s+(?:the\s+)?(?:matching\s+)?files|matching\s+files)(?:\s+only)?", _flag("files_only")),
+    clause(r"(?:as\s+a\s+)?(?:regex|regexp|regular\s+expression)", _flag("fixed", False)),
+    clause(r"(?:and\s+)?count\s+(?:them|the\s+matches|matches|the\s+matching\s+lines)", _flag("count")),
+    clause(r"and|only|just", lambda m, s: True),
+]
+
+_ORDER = ("ignore_case", "whole_word", "include", "files_only", "count", "invert", "line_numbers")
+
+
+def _search(*, needs_context: bool = False, **preset: Any):
+    def build(m: re.Match[str]) -> list[ActionCall] | None:
+        text, quoted = unquote(m["text"])
+        if not text.strip() or (not quoted and text.lower() in STOPWORDS):
+            return None
+        groups = m.groupdict()
+        state: dict[str, Any] = dict(preset)
+        intro = (groups.get("intro") or "").lower()
+        if intro == "word":
+            state["whole_word"] = True
+        if intro.startswith(("pattern", "regex", "regular")):
+            state["fixed"] = False
+        if groups.get("ci"):
+            state["ignore_case"] = True
+        if groups.get("ext") and not (ext := ext_of(groups["ext"])):
+            return None
+        if groups.get("ext"):
+            state["include"] = f"*.{ext}"
+        rest = (groups.get("rest") or "").strip()
+        if groups.get("where"):
+            rest = f"in {groups['where']} {rest}"
+        if needs_context and not (intro or (quoted and not file_like(text)) or re.match(_IN, rest, re.I)):
+            return None
+        if needs_context and not intro and file_like(text):
+            return None
+        try:
+            if not read_clauses(rest, _CLAUSES, state):
+                return None
+        except Reject:
+            return None
+        args: dict[str, Any] = {"pattern": text}
+        if state.get("path", ".") != ".":
+            args["path"] = state["path"]
+        args["fixed"] = state.get("fixed", True)
+        args.update({k: state[k] for k in _ORDER if state.get(k)})
+        return [ActionCall("files.search", args)]
+    return build
+
+
+_TEXT = rf"(?:{_INTRO})?(?P<text>{TOKEN})(?P<rest>(?:\s+.*)?)"
+_CONTAINS = (r"(?:contain|contains|containing|mention|mentions|mentioning|with|having|include|includes|including"
+             r"|reference|references|referencing|use|uses|using|have|has)")
+
+PATTERNS = [
+    (rf"(?P<ci>(?:{_CI})\s+)?(?:search|grep|look|hunt|scan)(?:\s+(?:for|after))?\s+{_TEXT}", _search()),
+    (rf"(?:search|grep|look\s+through|scan|check)\s+(?:in\s+|through\s+)?(?P<where>.+?)\s+for\s+(?:{_INTRO})?"
+     rf"(?P<text>{TOKEN})(?P<rest>(?:\s+.*)?)", _search()),
+    (rf"(?:(?:find|list|show(?:\s+me)?|get|search\s+for|look\s+for|which|what|give\s+me)\s+)?(?:all\s+)?(?:the\s+)?"
+     rf"(?:(?P<ext>{EXT})\s+)?{KIND}\s+(?:that\s+|which\s+)?(?:(?:do|does)\s+)?{_CONTAINS}\s+(?:{_INTRO})?"
+     rf"(?P<text>{TOKEN})(?:\s+in\s+(?:them|it))?(?P<rest>(?:\s+.*)?)", _search(files_only=True)),
+    (rf"how\s+many\s+times\s+(?:does|do|is|are)\s+(?P<text>{TOKEN})\s+(?:appear|occur|show\s+up|come\s+up|used|mentioned"
+     r"|present|found)(?P<rest>(?:\s+.*)?)", _search(count=True)),
+    (rf"count\s+(?:the\s+)?(?:number\s+of\s+)?(?:occurrences|instances|matches|mentions|appearances)\s+of\s+{_TEXT}",
+     _search(count=True)),
+    (rf"(?:how\s+many\s+lines\s+(?:contain|have|mention|match|include)|count\s+(?:the\s+)?lines\s+(?:containing|with|matching"
+     rf"|that\s+contain|mentioning))\s+{_TEXT}", _search(count=True)),
+    (rf"(?:(?:show|find|list|print|get|give)(?:\s+me)?\s+)?(?:all\s+)?(?:the\s+)?lines\s+(?:that\s+|which\s+)?"
+     rf"(?:contain(?:ing)?|with|matching|match|mentioning|mention|having|including)\s+{_TEXT}", _search()),
+    (rf"(?:(?:show|find|list|print|get|give)(?:\s+me)?\s+)?(?:all\s+)?(?:the\s+)?lines\s+(?:that\s+|which\s+)?"
+     rf"(?:(?:don't|do\s+not|doesn't|does\s+not)\s+(?:contain|have|mention|match|include)|without|not\s+containing"
+     rf"|lacking)\s+{_TEXT}", _search(invert=True)),
+    (rf"(?:(?:show|find|list|print|get|give)(?:\s+me)?\s+)?(?:all\s+)?(?:the\s+)?lines\s+(?:in|of|from)\s+(?P<where>{PLACE})"
+     rf"\s+(?:that\s+|which\s+)?(?:contain(?:ing)?|with|matching|mentioning|having|including)\s+{_TEXT}", _search()),
+    (rf"where\s+(?:is|are)\s+(?P<text>{TOKEN})\s+(?:used|mentioned|referenced)(?P<rest>(?:\s+.*)?)", _search()),
+    (rf"find\s+(?:all\s+)?(?:the\s+)?{_TEXT}", _search(needs_context=True)),
+]

@@ -1,0 +1,185 @@
+"""The launcher: the last step between the sandbox and the program it runs.
+
+It runs as `python -I -S -c <this file's source> <spec>` (inside bubblewrap, or alone in the
+Landlock-only level), so nothing of nlsh has to be importable, visible or trusted there, and
+so a program that can write nlsh's own source cannot change what the next launcher does.
+It must start fast: only builtin modules plus ctypes, and the spec is a hex `marshal` dict.
+
+In order it: lowers resource limits, sets no_new_privs, applies Landlock, drops the
+capability bounding set and switches to an unprivileged uid/gid (when nlsh runs as root),
+sets the parent-death signal, enters the working directory, creates the private home,
+installs the seccomp filter (in the Landlock-only level; bubblewrap installs it otherwise),
+then execs the program. Any failure
+before exec ends the process with status 125 and one line on stderr: it never runs the
+program with less confinement than asked for.
+
+This module is also imported by nlsh (for `landlock_abi`): keep it free of nlsh imports.
+"""
+
+import ctypes
+import os
+import sys
+
+__all__ = ["LAUNCH_FAILED", "landlock_abi", "main"]
+
+LAUNCH_FAILED = 125
+_SYS_LANDLOCK_CREATE_RULESET = 444  # the same number on every architecture
+_SYS_LANDLOCK_ADD_RULE = 445
+_SYS_LANDLOCK_RESTRICT_SELF = 446
+_LANDLOCK_CREATE_RULESET_VERSION = 1
+_LANDLOCK_RULE_PATH_BENEATH = 1
+_FILE_RIGHTS = (1 << 0) | (1 << 1) | (1 << 2) | (1 << 14) | (1 << 15)  # exec/write/read/truncate/ioctl
+_PR_SET_PDEATHSIG = 1
+_PR_CAPBSET_DROP = 24
+_PR_SET_NO_NEW_PRIVS = 38
+_PR_SET_SECCOMP = 22
+_SECCOMP_MODE_FILTER = 2
+_LINUX_CAPABILITY_VERSION_3 = 0x20080522
+
+
+class _Failed(Exception):
+    pass
+
+
+def _libc() -> ctypes.CDLL:
+    return ctypes.CDLL(None, use_errno=True)
+
+
+def _check(result: int, what: str) -> int:
+    if result < 0:
+        err = ctypes.get_errno()
+        raise _Failed(f"{what}: {os.strerror(err)}")
+    return result
+
+
+class _RulesetAttr(ctypes.Structure):
+    _fields_ = [("fs", ctypes.c_uint64), ("net", ctypes.c_uint64), ("scoped", ctypes.c_uint64)]
+
+
+class _PathBeneath(ctypes.Structure):
+    _pack_ = 1
+    _fields_ = [("allowed", ctypes.c_uint64), ("parent_fd", ctypes.c_int32)]
+
+
+class _SockFprog(ctypes.Structure):
+    _fields_ = [("len", ctypes.c_ushort), ("filter", ctypes.c_void_p)]
+
+
+def landlock_abi() -> int:
+    """The kernel's Landlock ABI version, or 0 when Landlock is missing or disabled."""
+    libc = _libc()
+    libc.syscall.restype = ctypes.c_long
+    abi = libc.syscall(ctypes.c_long(_SYS_LANDLOCK_CREATE_RULESET), None, ctypes.c_size_t(0),
+                       ctypes.c_uint32(_LANDLOCK_CREATE_RULESET_VERSION))
+    return max(int(abi), 0)
+
+
+def _apply_landlock(libc: ctypes.CDLL, spec: dict) -> None:
+    """Create the ruleset, add one path-beneath rule per existing path, restrict ourselves."""
+    attr = _RulesetAttr(spec["fs"], spec["net"], spec["scoped"])
+    size = 24 if spec["abi"] >= 6 else 16 if spec["abi"] >= 4 else 8
+    syscall = libc.syscall
+    syscall.restype = ctypes.c_long
+    ruleset = _check(syscall(ctypes.c_long(_SYS_LANDLOCK_CREATE_RULESET), ctypes.byref(attr),
+                             ctypes.c_size_t(size), ctypes.c_uint32(0)), "landlock_create_ruleset")
+    for path, access in spec["rules"]:
+        try:
+            fd = os.open(path, os.O_PATH | os.O_CLOEXEC | os.O_NOFOLLOW)
+        except OSError:
+            continue  # a path that does not exist needs no rule
+        try:
+            mode = os.fstat(fd).st_mode
+            if mode & 0o170000 == 0o120000:
+                continue  # a symbolic link: never follow one into a rule
+            if mode & 0o170000 != 0o040000:
+                access &= _FILE_RIGHTS
+            rule = _PathBeneath(access & spec["fs"], fd)
+            _check(syscall(ctypes.c_long(_SYS_LANDLOCK_ADD_RULE), ctypes.c_int(ruleset),
+                           ctypes.c_int(_LANDLOCK_RULE_PATH_BENEATH), ctypes.byref(rule),
+                           ctypes.c_uint32(0)), f"landlock_add_rule {path}")
+        finally:
+            os.close(fd)
+    _check(syscall(ctypes.c_long(_SYS_LANDLOCK_RESTRICT_SELF), ctypes.c_int(ruleset),
+                   ctypes.c_uint32(0)), "landlock_restrict_self")
+    os.close(ruleset)
+
+
+def _install_seccomp(libc: ctypes.CDLL, program: bytes) -> None:
+    buffer = ctypes.create_string_buffer(program, len(program))
+    prog = _SockFprog(len(program) // 8, ctypes.cast(buffer, ctypes.c_void_p))
+    _check(libc.prctl(_PR_SET_SECCOMP, _SECCOMP_MODE_FILTER, ctypes.byref(prog), 0, 0), "seccomp")
+
+
+def _drop_privileges(libc: ctypes.CDLL, uid: int, gid: int) -> None:
+    """Empty the bounding set, switch every uid and gid, clear the inheritable set."""
+    with open("/proc/sys/kernel/cap_last_cap") as f:
+        last_cap = int(f.read())
+    for cap in range(last_cap + 1):
+        _check(libc.prctl(_PR_CAPBSET_DROP, cap, 0, 0, 0), "dropping capabilities")
+    os.setgroups([])
+    os.setresgid(gid, gid, gid)
+    os.setresuid(uid, uid, uid)
+    header = (ctypes.c_uint32 * 2)(_LINUX_CAPABILITY_VERSION_3, 0)
+    data = (ctypes.c_uint32 * 6)()
+    _check(libc.capset(header, data), "capset")
+    if os.getuid() != uid or os.geteuid() != uid or os.getegid() != gid:
+        raise _Failed("uid drop did not take effect")
+
+
+def _set_limits(limits: list) -> None:
+    import resource
+
+    for which, soft, hard in limits:
+        resource.setrlimit(which, (soft, hard))
+
+
+def _launch(spec: dict) -> None:
+    libc = _libc()
+    _set_limits(spec["rlimits"])
+    _check(libc.prctl(_PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), "no_new_privs")
+    if spec["landlock"] is not None:  # before the drop: the rule paths are opened as root
+        _apply_landlock(libc, spec["landlock"])
+    if spec["drop"] is not None:
+        _drop_privileges(libc, *spec["drop"])
+    _check(libc.prctl(_PR_SET_PDEATHSIG, 9, 0, 0, 0), "parent-death signal")
+    if spec["cwd"] is not None:
+        os.chdir(spec["cwd"])  # after the drop: root without capabilities could not enter
+    for path in spec["mkdirs"]:
+        os.makedirs(path, mode=0o700, exist_ok=True)
+    if spec["seccomp"]:
+        _install_seccomp(libc, spec["seccomp"])
+    _exec(spec["argv"], spec["env"])
+
+
+def _exec(argv: list, env: dict) -> None:
+    """execvpe without os.get_exec_path, which imports modules Landlock may now hide."""
+    program = argv[0]
+    candidates = [program] if "/" in program else [
+        os.path.join(d, program) for d in env.get("PATH", "").split(":") if d]
+    first_error = None
+    for candidate in candidates:
+        try:
+            os.execve(candidate, argv, env)
+        except (FileNotFoundError, NotADirectoryError):
+            continue
+        except OSError as exc:
+            first_error = first_error or exc
+    if first_error is None:
+        os.write(2, f"{program}: command not found\n".encode("utf-8", "surrogateescape"))
+        os._exit(127)
+    os.write(2, f"{program}: {first_error.strerror}\n".encode("utf-8", "surrogateescape"))
+    os._exit(126)
+
+
+def main(args: list) -> None:
+    import marshal
+
+    try:
+        _launch(marshal.loads(bytes.fromhex(args[0])))
+    except Exception as exc:  # anything at all: never run the program half-confined
+        os.write(2, f"nlsh sandbox: cannot start the program: {exc}\n".encode())
+        os._exit(LAUNCH_FAILED)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
