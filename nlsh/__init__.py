@@ -32,8 +32,20 @@ from .errors import (
     RegistrationError,
     UsageError,
 )
+from .env import Environment
 from .plugins import hookimpl
 from .types import ActionCall, Preview, Risk
+
+
+def paths_and_settings(env: Environment):
+    """(Paths, Settings) for this environment: for plugin commands (``nlsh_register_commands``).
+
+    Plugin settings live in config.toml under their own table, e.g. ``[mail]``, and are found
+    in ``settings.extra["mail"]``.
+    """
+    from .app import load_paths_and_settings
+
+    return load_paths_and_settings(env)
 
 __version__ = "0.1.0"
 
@@ -43,6 +55,7 @@ __all__ = [
     "ActionFailed",
     "ActionResult",
     "BadArguments",
+    "Environment",
     "InPath",
     "InPaths",
     "NlshError",
@@ -57,4 +70,5 @@ __all__ = [
     "UsageError",
     "action",
     "hookimpl",
+    "paths_and_settings",
 ]

@@ -19,7 +19,7 @@ from .audit.log import AuditLog
 from .config import Paths, Settings
 from .confirm import Confirmer
 from .env import Environment
-from .errors import BadArguments, NlshError, NotUnderstood, UsageError
+from .errors import ActionFailed, BadArguments, NlshError, NotUnderstood, UsageError
 from .execute import audit_action, execute_step
 from .ground import ground
 from .intent.fastpath import match
@@ -27,7 +27,7 @@ from .intent.router import route
 from .plugins import Catalog
 from .policy.engine import Policy
 from .preview import format_plan
-from .types import ActionCall, Decision, ExitStatus, Outcome, Plan, PlannedStep, Request, Turn
+from .types import ActionCall, Confirmation, Decision, ExitStatus, Outcome, Plan, PlannedStep, Request, Turn
 from .undo import UndoJournal
 
 __all__ = ["Session", "MAX_REQUEST"]
@@ -86,7 +86,7 @@ class Session:
             plan, steps = self._ground_plan(request, plan)
         except NotUnderstood as exc:
             return self._turn(request, plan=plan, status=ExitStatus.NOT_UNDERSTOOD, message=str(exc), audit_parent=rid)
-        except (BadArguments, UsageError) as exc:
+        except (BadArguments, UsageError, ActionFailed) as exc:
             return self._turn(request, plan=plan, status=ExitStatus.FAILED, message=str(exc), audit_parent=rid)
         self.audit.append("plan", parent_id=rid, model=plan.model,
                           extra={"source": plan.source, "steps": [audit_action(s) for s in steps]})
@@ -100,8 +100,11 @@ class Session:
             return self._turn(**turn, status=ExitStatus.DENIED, decision="denied", message=_denial(*denied))
         if request.kind == "explain" or dry_run:
             return self._turn(**turn, decision="preview", output=format_plan(steps, decisions))
-        if not self._confirm(steps, decisions, rid):
-            return self._turn(**turn, status=ExitStatus.DECLINED, decision="declined", message="declined; nothing ran")
+        refusal = self._confirm(steps, decisions, rid)
+        if refusal is not None:
+            why = refusal.by.partition("auto-no:")[2]
+            message = f"not confirmed: {why}; nothing ran" if why else "declined; nothing ran"
+            return self._turn(**turn, status=ExitStatus.DECLINED, decision="declined", message=message)
         outcomes = self._execute(steps, rid)
         failed = next((o for o in outcomes if not o.ok), None)
         decision = "confirmed" if any(d.effect == "confirm" for d in decisions) else "auto"
@@ -141,18 +144,20 @@ class Session:
             raise NotUnderstood(f"no action named {call.action!r} is installed")
         return ground(call, spec, self.context(), source=source)
 
-    def _confirm(self, steps: tuple[PlannedStep, ...], decisions: tuple[Decision, ...], rid: str) -> bool:
-        """Ask for every step that needs it before anything runs: no half-applied plans."""
+    def _confirm(
+        self, steps: tuple[PlannedStep, ...], decisions: tuple[Decision, ...], rid: str
+    ) -> Confirmation | None:
+        """Ask for every step that needs it before anything runs; return the first refusal."""
         asked = [(i, s, d) for i, (s, d) in enumerate(zip(steps, decisions), 1) if d.effect == "confirm"]
         for i, step, d in asked:
             answer = self.confirmer.confirm(step, d, i, len(steps))
             self.audit.append("confirmation", parent_id=rid, action=audit_action(step), risk=str(d.risk),
                               decision="approved" if answer.approved else "declined", confirmed_by=answer.by)
             if not answer.approved:
-                return False
+                return answer
             if answer.remember_scope and d.rememberable:
                 self.policy.remembered.remember(step, answer.remember_scope)
-        return True
+        return None
 
     def _execute(self, steps: tuple[PlannedStep, ...], rid: str) -> tuple[Outcome, ...]:
         outcomes: list[Outcome] = []

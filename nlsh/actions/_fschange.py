@@ -10,13 +10,14 @@ from __future__ import annotations
 import errno
 import os
 from pathlib import Path
-from typing import Any, Collection
+from typing import Any, Callable, Collection
 
 from ..errors import ActionFailed
 from ..sandbox.fsops import Rollback, tree_stats
 from ..sandbox.paths import is_within
 from ..sandbox.trash import Trash
 from ..textsafe import escape_name
+from ..types import Preview
 from .context import ActionContext
 
 __all__ = [
@@ -27,6 +28,7 @@ __all__ = [
     "outside_workspace",
     "plan_targets",
     "remove_made_dirs",
+    "reports_failure",
     "restore_all",
     "show",
     "trash_all",
@@ -50,6 +52,24 @@ _STAGING = ".nlsh-part-"
 def show(ctx: ActionContext, path: str | os.PathLike[str]) -> str:
     """A path as the person would type it here, safe to print on one line."""
     return escape_name(ctx.display(os.fspath(path)))
+
+
+def reports_failure(preview: Callable[..., Preview]) -> Callable[..., Preview]:
+    """A preview that says "would fail: why" instead of raising when the step cannot run.
+
+    Previews run while grounding, before confirmation; the action itself raises the same
+    ActionFailed when it runs, so nothing is done either way.
+    """
+    import functools
+
+    @functools.wraps(preview)
+    def safe(ctx: ActionContext, **args: Any) -> Preview:
+        try:
+            return preview(ctx, **args)
+        except ActionFailed as exc:
+            return Preview(summary=f"would fail: {exc}", reversible=False, details=(str(exc),))
+
+    return safe
 
 
 def outside_workspace(ctx: ActionContext, paths: list[str]) -> bool:

@@ -15,7 +15,8 @@ from ..errors import ActionFailed
 from ..sandbox.fsops import Rollback, human_size, rename_noreplace, staging_path
 from ..sandbox.trash import Trash
 from ..types import Preview, Risk
-from ._fschange import fail, make_parents, outside_workspace, remove_made_dirs, show, trash_all
+from ._fschange import fail, make_parents, outside_workspace, remove_made_dirs, reports_failure, show
+from ._fschange import trash_all
 from .context import ActionContext, ActionResult
 from .registry import OutPath, PathRole, action
 
@@ -28,6 +29,7 @@ _CREATE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
 # files.mkdir --------------------------------------------------------------------------
 
 
+@reports_failure
 def _preview_mkdir(ctx: ActionContext, path: str, parents: bool = True) -> Preview:
     exists = os.path.isdir(path)
     summary = f"{show(ctx, path)} already exists" if exists else f"make the folder {show(ctx, path)}"
@@ -68,6 +70,7 @@ def mkdir(ctx: ActionContext, path: OutPath, parents: bool = True) -> ActionResu
 # files.touch --------------------------------------------------------------------------
 
 
+@reports_failure
 def _preview_touch(ctx: ActionContext, paths: list[str]) -> Preview:
     new = [p for p in paths if not os.path.lexists(p)]
     return Preview(
@@ -157,6 +160,7 @@ def _encoded(text: str) -> bytes:
         raise ActionFailed("the text holds characters that cannot be saved as UTF-8") from None
 
 
+@reports_failure
 def _preview_write(ctx: ActionContext, path: str, text: str, append: bool = False) -> Preview:
     st = _existing_regular(ctx, Path(path))
     size = len(_encoded(text))

@@ -22,7 +22,7 @@ from ..textsafe import escape_name
 from ..types import Preview, Risk
 from ._archive_members import Member, check_members, open_archive, read_members
 from ._archive_write import plan_archive, write_archive
-from ._fschange import fail, outside_workspace, show, trash_all
+from ._fschange import fail, outside_workspace, reports_failure, show, trash_all
 from .context import ActionContext, ActionResult
 from .registry import InPath, InPaths, OutPath, action
 
@@ -35,6 +35,7 @@ _CHUNK = 1 << 20
 # files.archive ------------------------------------------------------------------------
 
 
+@reports_failure
 def _preview_archive(ctx: ActionContext, sources: list[str], archive: str, format: str = "auto") -> Preview:
     plan = plan_archive(ctx, sources, Path(archive), format)
     details = [f"skips {show(ctx, p)}: not a file, folder or link" for p in plan.skipped]
@@ -117,6 +118,7 @@ def _check_space(destination: Path, needed: int) -> None:
         raise ActionFailed(f"the archive holds {human_size(needed)} but only {human_size(free)} is free there")
 
 
+@reports_failure
 def _preview_extract(ctx: ActionContext, archive: str, destination: str = ".") -> Preview:
     _kind, handle, members, created = _checked(Path(archive), Path(destination))
     handle.close()
@@ -225,6 +227,7 @@ def _extract_zip_file(ctx: ActionContext, zf: Any, member: Member, target: Path)
 # files.list_archive -------------------------------------------------------------------
 
 
+@reports_failure
 def _preview_list(ctx: ActionContext, archive: str) -> Preview:
     return Preview(summary=f"list the members of {show(ctx, archive)}", targets=(archive,), reversible=False)
 

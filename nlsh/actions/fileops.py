@@ -19,7 +19,8 @@ from ..sandbox.fsops import remove_entry, tree_stats
 from ..sandbox.trash import Trash
 from ..types import Preview, Risk
 from ._fschange import check_conflicts, check_restorable, fail, make_parents, plan_targets
-from ._fschange import outside_workspace, remove_made_dirs, restore_all, show, trash_all, trash_replaced
+from ._fschange import outside_workspace, remove_made_dirs, reports_failure, restore_all, show, trash_all
+from ._fschange import trash_replaced
 from ._fscreate import mkdir, touch, write
 from .context import ActionContext, ActionResult
 from .registry import InPaths, OutPath, action
@@ -59,6 +60,7 @@ def _transfer_preview(ctx: ActionContext, verb: str, sources: list[str], destina
 # files.copy ---------------------------------------------------------------------------
 
 
+@reports_failure
 def _preview_copy(ctx: ActionContext, sources: list[str], destination: str, overwrite: bool = False) -> Preview:
     return _transfer_preview(ctx, "copy", sources, destination, overwrite)
 
@@ -117,6 +119,7 @@ def copy(ctx: ActionContext, sources: InPaths, destination: OutPath, overwrite: 
 # files.move ---------------------------------------------------------------------------
 
 
+@reports_failure
 def _preview_move(ctx: ActionContext, sources: list[str], destination: str, overwrite: bool = False) -> Preview:
     return _transfer_preview(ctx, "move", sources, destination, overwrite)
 
@@ -197,6 +200,7 @@ def _delete_targets(ctx: ActionContext, paths: list[str]) -> list[Path]:
     return [p for p in targets if not any(other in p.parents for other in targets)]
 
 
+@reports_failure
 def _preview_delete(ctx: ActionContext, paths: list[str]) -> Preview:
     targets = _delete_targets(ctx, paths)
     size = _stats(targets)

@@ -8,13 +8,20 @@ so the fast path passes the request on instead of guessing.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any, Callable, Sequence
 
-__all__ = ["Clause", "Reject", "clause", "read_clauses", "set_once"]
+__all__ = ["Clause", "Reject", "clause", "compiled", "read_clauses", "set_once"]
 
 Apply = Callable[[re.Match[str], dict[str, Any]], bool]
-Clause = tuple[re.Pattern[str], Apply]
+Clause = tuple[str, Apply]
+
+
+@functools.cache
+def compiled(regex: str) -> re.Pattern[str]:
+    """Compile on first use: start-up stays fast, and only the clauses a request reaches pay."""
+    return re.compile(regex, re.I)
 
 
 class Reject(Exception):
@@ -26,7 +33,7 @@ def clause(regex: str, apply: Apply) -> Clause:
 
     The regex must end where a word ends (before a space, a comma or the end).
     """
-    return re.compile(rf"(?:{regex})(?=[\s,]|$)", re.I), apply
+    return rf"(?:{regex})(?=[\s,]|$)", apply
 
 
 def set_once(state: dict[str, Any], key: str, value: Any) -> bool:
@@ -46,7 +53,7 @@ def read_clauses(text: str, clauses: Sequence[Clause], state: dict[str, Any]) ->
         if pos >= len(text):
             return True
         for regex, apply in clauses:
-            m = regex.match(text, pos)
+            m = compiled(regex).match(text, pos)
             if m and m.end() > pos and apply(m, state):
                 pos = m.end()
                 break

@@ -26,7 +26,7 @@ _WHERE = rf"(?:\s+(?:in|inside|under|within)\s+(?P<where>{PLACE}))?"
 
 def _transfer(action: str, *, prefix_from: bool = False, dest_fixed: str | None = None):
     def build(m: re.Match[str]) -> list[ActionCall] | None:
-        paths = sources(m["src"], recursive_ok=False)
+        paths = sources(m["src"], strict=True, recursive_ok=False)
         dest = dest_fixed or place(m["dest"])
         if paths is None or dest is None:
             return None
@@ -43,7 +43,7 @@ def _transfer(action: str, *, prefix_from: bool = False, dest_fixed: str | None 
 
 
 def _rename(m: re.Match[str]) -> list[ActionCall] | None:
-    source = target(m["src"])
+    source = target(m["src"], strict=True)
     new = target(m["dest"])
     if source is None or new is None or dirlike(source) or dirlike(new):
         return None
@@ -117,7 +117,7 @@ def _kind_ext(words: str) -> str | None:
 
 def _archive(m: re.Match[str]) -> list[ActionCall] | None:
     groups = m.groupdict()
-    paths = sources(m["src"])
+    paths = sources(m["src"], strict=not groups.get("dest"))
     if paths is None:
         return None
     ext = _kind_ext((groups.get("verb") or "") + " " + (groups.get("kind") or ""))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..types import ActionCall
-from .phrases import NUM, PLACE, archive_like, dirlike, file_like, named, number, place, sources
+from .phrases import NUM, PLACE, archive_like, dirlike, file_like, named, number, pathish, place, sources
 
 __all__ = ["PATTERNS", "READING", "view"]
 
@@ -40,16 +40,21 @@ def view(chunk: str, *, certain_file: bool) -> list[ActionCall] | None:
 
 
 def _file(chunk: str) -> str | None:
-    """A file named in a slot that can only hold a file ("the first line of X")."""
+    """A file named by something that looks like a path ("the first line of notes.txt").
+
+    "the head of the department" and "the end of the world" are not about files.
+    """
     found = named(chunk)
     if found is None or found[1] == "dir" or dirlike(found[0]):
         return None
-    return found[0]
+    word, noun, quoted = found
+    return word if quoted or noun or pathish(word) else None
 
 
 def _read(m: re.Match[str]) -> list[ActionCall] | None:
     verb = m["verb"].lower()
-    return view(m["what"], certain_file=verb in ("read", "cat", "dump", "type out"))
+    certain = verb in ("read", "cat", "dump", "type out") and not m["the"] and not m["what"].lower().startswith("the ")
+    return view(m["what"], certain_file=certain)
 
 
 def _head_tail(m: re.Match[str]) -> list[ActionCall] | None:
@@ -70,7 +75,7 @@ def _head_tail(m: re.Match[str]) -> list[ActionCall] | None:
 
 
 def _count(m: re.Match[str]) -> list[ActionCall] | None:
-    paths = sources(m["paths"])
+    paths = sources(m["paths"], strict=True)
     if paths is None or any(dirlike(p) for p in paths):
         return None
     args: dict = {"paths": paths}
@@ -85,10 +90,10 @@ _MEASURE_KIND = {"lines": "lines", "line": "lines", "words": "words", "word": "w
                  "character": "chars", "chars": "chars", "letters": "chars", "bytes": "bytes"}
 
 
-def _du(depth: int | None = None, top: bool = False):
+def _du(depth: int | None = None, top: bool = False, bare: bool = True):
     def build(m: re.Match[str]) -> list[ActionCall] | None:
         chunk = next((v for k, v in m.groupdict().items() if k.startswith("where") and v), None)
-        path = place(chunk) if chunk else "."
+        path = place(chunk, bare=bare) if chunk else "."
         if path is None:
             return None
         args: dict = {} if path == "." else {"path": path}
@@ -104,7 +109,7 @@ def _du(depth: int | None = None, top: bool = False):
 
 
 def _checksum(m: re.Match[str]) -> list[ActionCall] | None:
-    paths = sources(m["paths"])
+    paths = sources(m["paths"], strict=True)
     if paths is None or any(dirlike(p) for p in paths):
         return None
     args: dict = {"paths": paths}
@@ -114,7 +119,7 @@ def _checksum(m: re.Match[str]) -> list[ActionCall] | None:
     return [ActionCall("files.checksum", args)]
 
 
-def _stat(bare: bool = True):
+def _stat(bare: bool = False):
     def build(m: re.Match[str]) -> list[ActionCall] | None:
         chunk = next(v for k, v in m.groupdict().items() if k.startswith("what") and v)
         path = place(chunk, bare=bare)
@@ -167,7 +172,7 @@ PATTERNS = [
      rf"(?:the\s+|all\s+(?:the\s+)?)?(?:folders|directories|sub-?folders|sub-?directories)){_IN_PLACE}", _du()),
     (rf"how\s+(?:big|large|heavy)\s+is\s+(?P<where>{PLACE})|(?:(?:what(?:'s|\s+is)|show(?:\s+me)?|get|give\s+me)\s+)?(?:the\s+)?"
      rf"(?:total\s+)?(?:disk\s+)?size\s+of\s+(?P<where2>{PLACE})|how\s+much\s+(?:disk\s+)?space\s+(?:does|is)\s+"
-     rf"(?P<where3>{PLACE})\s+(?:take(?:\s+up)?|use|using|taking(?:\s+up)?|occupy)", _du(depth=0)),
+     rf"(?P<where3>{PLACE})\s+(?:take(?:\s+up)?|use|using|taking(?:\s+up)?|occupy)", _du(depth=0, bare=False)),
     # checksums
     (r"(?:(?:compute|calculate|get|show|print|give\s+me|generate|make|what(?:'s|\s+is|\s+are))(?:\s+me)?\s+)?(?:the\s+|an?\s+)?"
      rf"(?:(?P<algo>{_ALGO})\s*)?(?:hash(?:\s*sum)?|checksum|digest)(?:e?s)?\s+(?:of|for)\s+(?P<paths>.+)", _checksum),
@@ -184,16 +189,16 @@ PATTERNS = [
     (r"(?:(?:what\s+are|show(?:\s+me)?|get|check)\s+)?(?:the\s+)?(?:file\s+)?(?:permissions|perms|access\s+rights)"
      rf"\s+(?:of|on|for)\s+(?P<what>{PLACE})", _stat()),
     (rf"what\s+(?:kind|type)\s+of\s+(?:file|thing)\s+is\s+(?P<what>{PLACE})|is\s+(?P<what2>{PLACE})\s+a\s+(?:file|folder"
-     r"|directory|dir|symlink|link|symbolic\s+link)", _stat(bare=False)),
+     r"|directory|dir|symlink|link|symbolic\s+link)", _stat()),
     (r"(?:(?:what(?:'s|\s+is)|show(?:\s+me)?|get)\s+)?(?:the\s+)?(?:last\s+)?(?:modification\s+(?:time|date)|modified\s+(?:time|date)"
      rf"|mtime|last\s+modified(?:\s+(?:time|date))?)\s+(?:of|for)\s+(?P<what>{PLACE})", _stat()),
-    (rf"does\s+(?P<what>{PLACE})\s+exist", _stat(bare=False)),
+    (rf"does\s+(?P<what>{PLACE})\s+exist", _stat()),
 ]
 
 READING = [
     (rf"(?:(?:show|tell)\s+me\s+)?what(?:'s|\s+is)\s+(?:in|inside)\s+(?P<what>{PLACE})", lambda m: view(m["what"], certain_file=False)),
     (rf"what\s+does\s+(?P<what>{PLACE})\s+(?:say|contain)", lambda m: view(m["what"], certain_file=True)),
-    (r"(?P<verb>read|cat|print|display|show(?:\s+me)?|view|output|dump|type\s+out)\s+(?:out\s+)?(?:the\s+)?"
+    (r"(?P<verb>read|cat|print|display|show(?:\s+me)?|view|output|dump|type\s+out)\s+(?:out\s+)?(?P<the>the\s+)?"
      r"(?:(?:whole|entire|full|complete)\s+)?(?:(?:contents?|text)\s+of\s+)?"
      rf"(?P<what>{PLACE})(?:\s+(?:in\s+full|to\s+me|on\s+(?:the\s+)?screen))?", _read),
 ]

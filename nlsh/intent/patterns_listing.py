@@ -26,8 +26,8 @@ _VERBS = {
     "show": "show", "show me": "show", "display": "show", "print": "show", "give me": "show",
     "get me": "show", "get": "show", "tell me": "show", "let me see": "show", "see": "show",
     "view": "show",
-    "find": "find", "find me": "find", "locate": "find", "search for": "find", "search": "find",
-    "look for": "find", "where are": "find",
+    "find": "find", "find me": "find", "locate": "find", "where are": "find",
+    "search for": "search", "search": "search", "look for": "search",
     "what": "ask", "which": "ask",
 }
 _HEAD = (
@@ -267,10 +267,14 @@ def _decide(s: dict[str, Any]) -> list[ActionCall] | None:
             return None
         s["iname"] = s.pop("name")
     filters = {k: s[k] for k in _FIND_KEYS if k in s}
+    if verb == "search":
+        verb = s["verb"] = "find"
     wants_find = verb == "find" or bool(filters) or kind in ("dir", "link")
     if not wants_find:
         if verb in ("ask", "show") and not s.get("object") and "path" not in s and not s.get("hidden"):
             return None
+        if verb != "list" and file_like(s.get("path", "")) and not s["path"].endswith("/"):
+            return None  # "show the contents of notes.txt" reads it
         args = {k: s[k] for k in ("long", "recursive", "sort", "reverse") if s.get(k)}
         if s.get("hidden"):
             args["all"] = True

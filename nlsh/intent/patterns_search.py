@@ -85,6 +85,8 @@ def _search(*, needs_context: bool = False, **preset: Any):
             state["whole_word"] = True
         if intro.startswith(("pattern", "regex", "regular")):
             state["fixed"] = False
+        if groups.get("neg"):
+            state["invert"] = True
         if groups.get("ci"):
             state["ignore_case"] = True
         if groups.get("ext") and not (ext := ext_of(groups["ext"])):
@@ -135,7 +137,8 @@ PATTERNS = [
      rf"(?:(?:don't|do\s+not|doesn't|does\s+not)\s+(?:contain|have|mention|match|include)|without|not\s+containing"
      rf"|lacking)\s+{_TEXT}", _search(invert=True)),
     (rf"(?:(?:show|find|list|print|get|give)(?:\s+me)?\s+)?(?:all\s+)?(?:the\s+)?lines\s+(?:in|of|from)\s+(?P<where>{PLACE})"
-     rf"\s+(?:that\s+|which\s+)?(?:contain(?:ing)?|with|matching|mentioning|having|including)\s+{_TEXT}", _search()),
+     rf"\s+(?:that\s+|which\s+)?(?:(?P<neg>don't|do\s+not|doesn't|does\s+not)\s+)?(?:contain(?:ing)?|with|matching|mentioning"
+     rf"|having|including|have|mention|match)\s+{_TEXT}", _search()),
     (rf"where\s+(?:is|are)\s+(?P<text>{TOKEN})\s+(?:used|mentioned|referenced)(?P<rest>(?:\s+.*)?)", _search()),
     (rf"find\s+(?:all\s+)?(?:the\s+)?{_TEXT}", _search(needs_context=True)),
 ]

@@ -75,8 +75,8 @@ EXT_WORDS = {
 _PLURALS = {p + "s": EXT_WORDS[p] for p in (
     "pdf", "png", "jpg", "jpeg", "gif", "svg", "csv", "mp3", "mp4", "iso", "zip", "docx", "wav",
 )}
-_EXT_ALTS = "|".join(re.escape(w) for w in sorted(EXT_WORDS, key=len, reverse=True))
-EXT = rf"(?:\*?\.[A-Za-z0-9]{{1,10}}|(?:{_EXT_ALTS})(?![\w+]))"
+# EXT only delimits a candidate word; ext_of() decides whether it names an extension.
+EXT = r"(?:\*?\.[A-Za-z0-9]{1,10}|[A-Za-z][\w+]{0,11})"
 PLURAL_EXT = "(?:" + "|".join(sorted(_PLURALS, key=len, reverse=True)) + r")\b"
 KIND = r"(?:files?|scripts?|documents?|sources?|source\s+files?)"
 
@@ -89,15 +89,10 @@ AGE = rf"(?:(?:{NUM})\s*)?{_AGE_UNITS}(?!\w)"
 _HOME_DIRS = {"downloads": "Downloads", "documents": "Documents", "desktop": "Desktop",
               "pictures": "Pictures", "photos": "Pictures", "music": "Music", "videos": "Videos"}
 
-PLACE = (
-    r"(?:(?:right\s+|in\s+)?here"
-    r"|(?:the\s+)?(?:current|present)\s+(?:working\s+)?(?:folder|directory|dir)"
-    r"|(?:this|the\s+working)\s+(?:folder|directory|dir)|(?:the\s+)?cwd"
-    r"|(?:my\s+|the\s+)?home(?:\s+(?:folder|directory|dir))?"
-    r"|(?:the\s+)?parent\s+(?:folder|directory|dir)"
-    r"|my\s+(?:downloads|documents|desktop|pictures|photos|music|videos)(?:\s+(?:folder|directory|dir))?"
-    rf"|(?:the\s+)?(?:{NOUN}\s+)?{TOKEN}(?:\s+{NOUN})?)"
-)
+# PLACE only delimits a candidate (a path, maybe with "the", "my", "this", "folder");
+# place() and named() decide what, if anything, it names.
+PLACE = (rf"(?:(?:(?:the|this|my|current|present|working|right|in|parent|{NOUN})\s+){{0,3}}"
+         rf"{TOKEN}(?:\s+{NOUN})?)")
 
 STOPWORDS = frozenset(
     """a an the it its this that these those them they everything anything something nothing
@@ -110,12 +105,11 @@ STOPWORDS = frozenset(
 
 KNOWN_FILES = frozenset(
     """makefile dockerfile readme license licence changelog procfile gemfile rakefile
-    vagrantfile jenkinsfile containerfile justfile authors contributing copying notice
-    todo""".split()
+    vagrantfile jenkinsfile containerfile justfile authors contributing copying notice""".split()
 )
 
 _ROOTS = frozenset({".", "./", "..", "../", "/", "~", "~/", "*", "**", "./*", "/*", "~/*", "../*", "**/*"})
-_ARCHIVE_EXT = re.compile(r"\.(?:zip|tar|tar\.gz|tgz|tar\.bz2|tbz2?|tar\.xz|txz)$", re.I)
+_ARCHIVE_EXT = r"\.(?:zip|tar|tar\.gz|tgz|tar\.bz2|tbz2?|tar\.xz|txz)$"
 _QUOTES = {'"': '"', "'": "'"}
 
 
@@ -142,7 +136,7 @@ def file_like(word: str) -> bool:
 
 
 def archive_like(word: str) -> bool:
-    return bool(_ARCHIVE_EXT.search(word))
+    return bool(re.search(_ARCHIVE_EXT, word, FLAGS))
 
 
 def pathish(word: str) -> bool:
@@ -222,19 +216,18 @@ def ext_of(word: str) -> str | None:
     return EXT_WORDS.get(low) or _PLURALS.get(low)
 
 
-_GLOB_PHRASE = re.compile(
+_GLOB_PHRASE = (
     rf"(?:(?:all|every|each|any)\s+(?:of\s+)?)?(?:the\s+|my\s+)?"
     rf"(?:(?P<ext>{EXT})\s+{KIND}|(?P<plural>{PLURAL_EXT})|(?P<glob>\*[^\s/]*))"
     rf"(?:\s+(?:in|from|inside|under|within)\s+(?P<dir>{PLACE}))?"
     rf"(?P<rec>\s+(?:recursively|everywhere|in\s+all\s+sub-?(?:folders|directories)"
-    rf"|(?:and|including)\s+(?:in\s+)?(?:all\s+)?sub-?(?:folders|directories)))?",
-    FLAGS,
+    rf"|(?:and|including)\s+(?:in\s+)?(?:all\s+)?sub-?(?:folders|directories)))?"
 )
 
 
 def glob_phrase(chunk: str, *, recursive_ok: bool = True) -> str | None:
     """A glob for "all .log files in build", "the PDFs", "python files everywhere"."""
-    m = _GLOB_PHRASE.fullmatch(chunk.strip())
+    m = re.fullmatch(_GLOB_PHRASE, chunk.strip(), FLAGS)
     if not m or (m["rec"] and not recursive_ok):
         return None
     if m["glob"]:
@@ -293,14 +286,14 @@ def sources(chunk: str, *, strict: bool = False, recursive_ok: bool = True) -> l
     return out
 
 
-_SIZE_PARTS = re.compile(r"(\d+(?:\.\d+)?|an?|one)\s*([a-z]*)", re.I)
+_SIZE_PARTS = r"(\d+(?:\.\d+)?|an?|one)\s*([a-z]*)"
 _SIZE_SCALE = {"": 0, "b": 0, "k": 1, "m": 2, "g": 3, "t": 4}
 _SIZE_SUFFIX = {0: "", 1: "k", 2: "M", 3: "G"}
 
 
 def parse_size(text: str) -> str | None:
     """"10 MB" -> "10M", "1.5g" -> "1536M", "500 kilobytes" -> "500k", "200" -> "200"."""
-    m = _SIZE_PARTS.fullmatch(text.strip())
+    m = re.fullmatch(_SIZE_PARTS, text.strip(), FLAGS)
     if not m:
         return None
     amount = 1.0 if m[1].isalpha() else float(m[1])
@@ -317,12 +310,12 @@ def parse_size(text: str) -> str | None:
     return f"{int(amount)}{_SIZE_SUFFIX[scale]}"
 
 
-_AGE_PARTS = re.compile(rf"(?:({NUM})\s*)?([a-z]+)", re.I)
+_AGE_PARTS = rf"(?:({NUM})\s*)?([a-z]+)"
 
 
 def parse_age(text: str) -> str | None:
     """"2 days" -> "2d", "a week" -> "1w", "36 hours" -> "36h", "3 months" -> "90d"."""
-    m = _AGE_PARTS.fullmatch(text.strip())
+    m = re.fullmatch(_AGE_PARTS, text.strip(), FLAGS)
     if not m:
         return None
     n = number(m[1]) if m[1] else 1

@@ -84,7 +84,7 @@ def allowed_roots(steps: Iterable[Visibility], root: Path = Path("/")) -> list[P
     it is left out and its children are listed instead, so such a directory cannot itself
     be listed. Symbolic links are skipped: what they point to has its own rule or none.
     """
-    by_path = {Path(os.path.normpath(s.path)): s.show for s in steps}
+    by_path = _without_redundant({Path(os.path.normpath(s.path)): s.show for s in steps}, root)
     found: list[Path] = []
 
     def walk(directory: Path, visible: bool) -> None:
@@ -101,6 +101,16 @@ def allowed_roots(steps: Iterable[Visibility], root: Path = Path("/")) -> list[P
 
     walk(root, by_path.get(root, True))
     return found
+
+
+def _without_redundant(by_path: dict[Path, bool], root: Path) -> dict[Path, bool]:
+    """Drop steps that change nothing (shown beneath something already shown, and so on)."""
+    kept: dict[Path, bool] = {}
+    for path in sorted(by_path, key=lambda p: len(p.parts)):
+        inherited = next((kept[a] for a in path.parents if a in kept), True)
+        if path == root or by_path[path] != inherited:
+            kept[path] = by_path[path]
+    return kept
 
 
 def _real_children(directory: Path) -> list[Path]:

@@ -148,7 +148,17 @@ def _launch(spec: dict) -> None:
         os.makedirs(path, mode=0o700, exist_ok=True)
     if spec["seccomp"]:
         _install_seccomp(libc, spec["seccomp"])
+    _restore_signals()
     _exec(spec["argv"], spec["env"])
+
+
+def _restore_signals() -> None:
+    """Python ignores SIGPIPE and SIGXFSZ; the program must get the defaults (file-size limit)."""
+    import _signal
+
+    for name in ("SIGPIPE", "SIGXFSZ", "SIGXFZ"):
+        if hasattr(_signal, name):
+            _signal.signal(getattr(_signal, name), _signal.SIG_DFL)
 
 
 def _exec(argv: list, env: dict) -> None:

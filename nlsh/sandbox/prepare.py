@@ -136,7 +136,7 @@ def _with_bwrap(argv: list[str], *, bwrap: str, landlock_on: bool, cwd: Path, wo
     spec["cwd"] = str(cwd)
     read_fd, write_fd = os.pipe2(os.O_CLOEXEC)
     try:
-        os.write(write_fd, build_filter(net=net, host_ipc=False))
+        os.write(write_fd, build_filter(net=net, pid_namespace=True))
     finally:
         os.close(write_fd)
     command = bwrap_argv(bwrap, mounts, as_root=os.geteuid() == 0, net=net, seccomp_fd=read_fd,
@@ -160,7 +160,7 @@ def _landlock_only(argv: list[str], *, cwd: Path, workspace: Path, environ: Mapp
                          hide_reads=steps, excluded=excluded)
     spec = _spec(argv, environ=environ, home=str(private_tmp / "home"), tmpdir=str(private_tmp),
                  timeout=timeout, limits=limits, drop=drop, userns=False, landlock_plan=plan.as_spec(),
-                 seccomp=build_filter(net=net, host_ipc=True))
+                 seccomp=build_filter(net=net, pid_namespace=False))
     return Prepared(_launcher_command(spec), str(cwd), False, drop, private_tmp=private_tmp)
 
 

@@ -5,10 +5,12 @@ architecture (anything else, such as 32-bit calls on x86-64, kills the process),
 refuses with EPERM: namespace creation (unshare, setns, clone with namespace flags; clone3
 gets ENOSYS so that libc falls back to clone), ptrace and reading other processes' memory,
 every mount call, keyrings, bpf, perf_event_open, io_uring (it can open sockets unseen),
-kernel modules, kexec, reboot, swap, TIOCSTI/TIOCLINUX keystroke injection, and sockets
-other than Unix and netlink ones unless the network is granted. In the Landlock-only level
-(no mount or pid namespace) it also refuses Unix sockets, which could reach the host's
-daemons, and setsid/setpgid, which would let a process escape the group nlsh kills.
+kernel modules, kexec, reboot, swap, TIOCSTI/TIOCLINUX keystroke injection, and every
+socket but netlink ones, IPv4/IPv6 included when the network is granted. Unix sockets are
+refused too (socketpair still works): Landlock does not cover connecting to a socket file,
+and one left world-writable on the host (an agent, a database, docker) would be reachable.
+Without a pid namespace (the Landlock-only level) it also refuses setsid/setpgid, which
+would let a process escape the group nlsh kills.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ def _arg_low(index: int) -> int:
     return 16 + 8 * index  # the low 32 bits of args[index] (little-endian machines)
 
 
-_AF_UNIX, _AF_INET, _AF_NETLINK, _AF_INET6 = 1, 2, 16, 10
+_AF_INET, _AF_NETLINK, _AF_INET6 = 2, 16, 10
 _TIOCSTI, _TIOCLINUX = 0x5412, 0x541C
 _NAMESPACE_FLAGS = (0x00000080 | 0x00020000 | 0x02000000 | 0x04000000 | 0x08000000
                     | 0x10000000 | 0x20000000 | 0x40000000)
@@ -101,11 +103,11 @@ def _clone_body() -> list[bytes]:
             _ret(_RET_ALLOW), _ret(_eperm())]
 
 
-def build_filter(*, net: bool, host_ipc: bool, machine: str | None = None) -> bytes:
+def build_filter(*, net: bool, pid_namespace: bool, machine: str | None = None) -> bytes:
     """The filter as bytes of `struct sock_filter`, for `bwrap --seccomp` or prctl.
 
-    net allows IPv4/IPv6 sockets; host_ipc (Landlock-only level, no namespaces) also
-    refuses Unix sockets and leaving the process group.
+    net allows IPv4/IPv6 sockets; without a pid_namespace leaving the process group is
+    refused as well.
     """
     machine = machine or os.uname().machine
     if machine not in SUPPORTED_ARCHES:
@@ -115,12 +117,12 @@ def build_filter(*, net: bool, host_ipc: bool, machine: str | None = None) -> by
     def nr(name: str) -> int:
         return _SYSCALLS[name][column]
 
-    domains = [_AF_NETLINK] + ([] if host_ipc else [_AF_UNIX]) + ([_AF_INET, _AF_INET6] if net else [])
+    domains = [_AF_NETLINK] + ([_AF_INET, _AF_INET6] if net else [])
     program = [_ins(_LD_ABS_W, _OFF_ARCH), _ins(_JEQ_K, audit_arch, 1, 0), _ret(_RET_KILL_PROCESS),
                _ins(_LD_ABS_W, _OFF_NR)]
     if foreign_from is not None:
         program += [_ins(_JGE_K, foreign_from, 0, 1), _ret(_RET_KILL_PROCESS)]
-    refused = list(_ALWAYS_REFUSED) + (["setsid", "setpgid"] if host_ipc else [])
+    refused = list(_ALWAYS_REFUSED) + ([] if pid_namespace else ["setsid", "setpgid"])
     for name in refused:
         program += _block(nr(name), [_ret(_eperm())])
     program += _block(nr("clone3"), [_ret(_RET_ERRNO | errno.ENOSYS)])

@@ -11,6 +11,9 @@ from typing import Iterator
 
 import pytest
 
+from nlsh.plugins import load_catalog
+from nlsh.sandbox.trash import Trash
+
 
 def snapshot(*roots: Path, dir_times: bool = True) -> dict[bytes, tuple]:
     """Every path under roots (as bytes) with type, size, mode, mtime and link target.
@@ -75,3 +78,27 @@ def write_protected(folder: Path) -> Iterator[None]:
         yield
     finally:
         subprocess.run(["chattr", "-i", "--", str(folder)], check=True)
+
+
+def spec(name: str):
+    """The registered ActionSpec of an action, loaded as nlsh loads it."""
+    return load_catalog(entry_points=False).actions.get(name)
+
+
+def preview(ctx, name: str, **args):
+    return spec(name).preview(ctx, **args)
+
+
+def undo(ctx, name: str, result) -> str:
+    return spec(name).undo(ctx, dict(result.undo))
+
+
+def trash_of(ctx) -> Trash:
+    return Trash(ctx.paths.trash)
+
+
+def nonutf8(folder: Path, raw: bytes = b"r\xe9sum\xe9") -> Path:
+    path = Path(os.fsdecode(os.path.join(os.fsencode(folder), raw)))
+    with open(path, "wb") as f:
+        f.write(b"bytes " + raw)
+    return path

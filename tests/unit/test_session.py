@@ -172,7 +172,7 @@ def test_grounding_error_asks_the_model_once_more(env, catalog, workspace):
     s.planner.repair = lambda text, old, error: (backend.prompts.append(error) or
                                                  s.planner.plan(text))
     backend.replies.append(plan(("files.read", {"path": "notes.txt"})))
-    turn = s.handle("what does the notes file say")
+    turn = s.handle("zork up the nots thing")
     assert turn.status == ExitStatus.OK and turn.output.strip() == "n"
     assert any("no such file" in str(p) for p in backend.prompts)
 
