@@ -41,7 +41,7 @@ def _check(ctx: ActionContext, argv: list[str], timeout: float | None) -> None:
         raise ActionFailed("nothing to run", hint="give the program and its arguments")
     if timeout is not None and timeout <= 0:
         raise ActionFailed(f"timeout must be more than 0 seconds, not {timeout}")
-    reason = danger(argv, str(ctx.env.home))
+    reason = danger(argv, str(ctx.env.home), cwd=str(ctx.cwd))
     if reason:
         raise ActionFailed(f"refused: {reason}", hint="nlsh never runs this, even when confirmed")
 

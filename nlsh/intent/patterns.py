@@ -1,37 +1,67 @@
 """The built-in fast-path patterns, registered through the same hook as a plugin's.
 
-The patterns live in modules by domain (patterns_files, patterns_listing, patterns_search,
-patterns_fileops, patterns_proc, patterns_system); this module registers them in the order
-they must be tried. Specific patterns have priority 0; the broad readers that catch any
-"list ...", "show X", "search for X" get -10, so that a plugin's patterns (priority 0 by
-default) are tried before them.
+The patterns live in modules by domain (patterns_proc, patterns_system, patterns_fileops,
+patterns_files, patterns_listing, patterns_search); this module registers them in the
+order they must be tried. Specific patterns have priority 0; the broad readers that catch
+any "list ...", "show X", "search for X" get -10, so that a plugin's patterns (priority 0
+by default) are tried before them.
+
+Compiling every precise regex would cost tens of milliseconds at start-up, so a module
+with many patterns is registered as one gate: a cheap regex that passes only requests
+containing one of the module's key words ("kill", "pid", "port", ...). Its precise regexes
+are compiled the first time a request passes the gate, then tried in order.
 """
 
 from __future__ import annotations
 
-from typing import Callable
+import functools
+import re
+from typing import Callable, Sequence
 
 from ..plugins import hookimpl
+from ..types import ActionCall
 from . import patterns_fileops, patterns_files, patterns_listing, patterns_proc, patterns_search, patterns_system
 
-__all__ = ["nlsh_register_patterns"]
+__all__ = ["SECTIONS", "nlsh_register_patterns", "precise_patterns"]
 
-_SPECIFIC = (
-    patterns_proc.PATTERNS,
-    patterns_system.PATTERNS,
-    patterns_fileops.PATTERNS,
-    patterns_files.PATTERNS,
+Build = Callable[[re.Match[str]], "list[ActionCall] | None"]
+
+# (gate words or None for "register each pattern as is", patterns, priority), in order.
+SECTIONS: tuple[tuple[str | None, Sequence[tuple[str, Build]], int], ...] = (
+    (patterns_proc.GATE, patterns_proc.PATTERNS, 0),
+    (patterns_system.GATE, patterns_system.PATTERNS, 0),
+    (patterns_fileops.GATE, patterns_fileops.PATTERNS, 0),
+    (patterns_files.GATE, patterns_files.PATTERNS, 0),
+    (None, patterns_listing.PATTERNS, -10),
+    (patterns_search.GATE, patterns_search.PATTERNS, -10),
+    (None, patterns_files.READING, -10),
 )
-_BROAD = (
-    patterns_listing.PATTERNS,
-    patterns_search.PATTERNS,
-    patterns_files.READING,
-)
+
+
+def precise_patterns() -> list[tuple[str, Build]]:
+    """Every built-in pattern, ungated, in the order they are tried (for tests and tools)."""
+    return [p for _, patterns, _ in SECTIONS for p in patterns]
+
+
+def _gated(words: str, patterns: Sequence[tuple[str, Build]]) -> tuple[str, Build]:
+    @functools.cache
+    def compiled() -> list[tuple[re.Pattern[str], Build]]:
+        return [(re.compile(regex, re.I), build) for regex, build in patterns]
+
+    def build(gate: re.Match[str]) -> list[ActionCall] | None:
+        for regex, precise in compiled():
+            m = regex.fullmatch(gate.string)
+            if m is not None:
+                calls = precise(m)
+                if calls:
+                    return calls
+        return None
+
+    return rf"(?=.*?(?:{words})).+", build
 
 
 @hookimpl
 def nlsh_register_patterns(register: Callable[..., None]) -> None:
-    for group, priority in ((_SPECIFIC, 0), (_BROAD, -10)):
-        for patterns in group:
-            for regex, build in patterns:
-                register(regex, build, priority=priority)
+    for words, patterns, priority in SECTIONS:
+        for regex, build in ([_gated(words, patterns)] if words else patterns):
+            register(regex, build, priority=priority)

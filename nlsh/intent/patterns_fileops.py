@@ -15,7 +15,7 @@ import re
 from ..types import ActionCall
 from .phrases import PLACE, TOKEN, archive_like, dirlike, file_like, named, place, sources, split_items, target, unquote
 
-__all__ = ["PATTERNS"]
+__all__ = ["GATE", "PATTERNS"]
 
 _QUOTED = r"""(?:"[^"]*"|'[^']*')"""
 _OVERWRITE = (r"(?P<over>\s*,?\s*(?:and\s+)?(?:overwrit(?:e|ing)|replac(?:e|ing))(?:\s+(?:it|them|the\s+old\s+ones?"
@@ -154,6 +154,12 @@ def _extract(m: re.Match[str]) -> list[ActionCall] | None:
             args["destination"] = folder
     return [ActionCall("files.extract", args)]
 
+
+# Every pattern below starts with one of these (see patterns.py: the module is registered behind them).
+GATE = (r"^(?:move|mv|put|send|throw|drag|delete|remove|rm|trash|erase|discard|get|bin|copy|cp|duplicate|make|create"
+        r"|back|rename|change|append|add|write|save|store|output|overwrite|replace|fill|mkdir|new|touch|update|refresh"
+        r"|bump|reset|zip|compress|archive|tar|pack|bundle|gzip|build|extract|unzip|untar|unpack|decompress|uncompress"
+        r"|expand|unarchive|transfer|relocate)\b")
 
 PATTERNS = [
     # delete (and "move X to the trash", which means the same)

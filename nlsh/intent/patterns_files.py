@@ -13,7 +13,7 @@ import re
 from ..types import ActionCall
 from .phrases import NUM, PLACE, archive_like, dirlike, file_like, named, number, pathish, place, sources
 
-__all__ = ["PATTERNS", "READING", "view"]
+__all__ = ["GATE", "PATTERNS", "READING", "view"]
 
 _ALGO = r"sha-?256|sha-?1|md-?5|sha-?512"
 _MEASURE = r"lines|words|characters|chars|letters|bytes|line|word|character"
@@ -128,6 +128,15 @@ def _stat(bare: bool = False):
 
 
 _SHOW = r"(?:show|print|display|give|get|read|list|output|view|see|tell)(?:\s+me)?"
+
+# Every pattern in PATTERNS contains one of these (see patterns.py: registered behind them).
+GATE = (r"\b(?:list|peek|look|inspect|contents?|files|entries|members|everything|first|top|last|final|bottom|opening"
+        r"|head|tail|beginning|start|end|count|tally|many|lines?|words?|characters?|char|bytes?|number|wc|where|pwd|working"
+        r"|current|present|directory|folder|dir|path|location|taking|using|eating|hogging|filling|consuming|occupying"
+        r"|wasting|biggest|largest|heaviest|fattest|usage|sizes?|big|large|heavy|space|hash(?:\s*sums?)?|checksums?"
+        r"|digests?|info|information|details|metadata|properties|stats?|attributes|modified|changed|updated|edited|touched"
+        r"|written|owns|owner|permissions|perms|access|kind|type|file|symlink|link|mtime|modification|exist"
+        r"|(?:sha-?(?:256|1|512)|md-?5)(?:\s*sums?)?)\b")
 
 PATTERNS = [
     # archives first: "what's in backup.zip" lists members rather than reading bytes

@@ -14,7 +14,7 @@ from ..types import ActionCall
 from .clauses import Reject, clause, read_clauses, set_once
 from .phrases import NUM, STOPWORDS, number, unquote
 
-__all__ = ["PATTERNS"]
+__all__ = ["GATE", "PATTERNS"]
 
 _NAME = r"""(?:"[^"]+"|'[^']+'|[A-Za-z][\w.+-]*)"""
 _PID = r"(?:#|number\s+|no\.?\s*|id\s+|with\s+(?:the\s+)?(?:pid|id)\s+)?(?P<pid>\d+)"
@@ -115,6 +115,11 @@ def _find(m: re.Match[str]) -> list[ActionCall] | None:
     name = _name(m["name"])
     return [ActionCall("proc.find", {"name": name})] if name else None
 
+
+# Every pattern below contains one of these (see patterns.py: the module is registered behind them).
+GATE = (r"\b(?:kill|terminate|end|stop|quit|close|send|pause|suspend|freeze|resume|continue|unpause|unfreeze|interrupt"
+        r"|process|processes|procs|pids?|port|running|alive|up|tasks|programs|apps|applications|ps|cpu|processor|memory"
+        r"|mem|ram)\b|:\d")
 
 _PROCS = r"(?:processes|procs|tasks|programs|apps|applications)"
 _RES = r"(?P<res>cpu|processor|memory|mem|ram)"

@@ -15,7 +15,7 @@ from ..types import ActionCall
 from .clauses import Reject, clause, read_clauses, set_once
 from .phrases import EXT, KIND, PLACE, STOPWORDS, TOKEN, ext_of, file_like, place, unquote
 
-__all__ = ["PATTERNS"]
+__all__ = ["GATE", "PATTERNS"]
 
 _INTRO = (r"(?:the\s+)?(?P<intro>text|string|word|phrase|pattern|regex|regexp|regular\s+expression|term|keyword"
           r"|occurrences\s+of|mentions\s+of|references\s+to|uses\s+of|usages\s+of|instances\s+of)\s+")
@@ -117,6 +117,10 @@ def _search(*, needs_context: bool = False, **preset: Any):
 _TEXT = rf"(?:{_INTRO})?(?P<text>{TOKEN})(?P<rest>(?:\s+.*)?)"
 _CONTAINS = (r"(?:contain|contains|containing|mention|mentions|mentioning|with|having|include|includes|including"
              r"|reference|references|referencing|use|uses|using|have|has)")
+
+# Every pattern below contains one of these (see patterns.py: the module is registered behind them).
+GATE = (r"\b(?:search|grep|look|hunt|scan|check|find|files?|scripts?|documents?|sources?|times|occurrences|instances"
+        r"|matches|mentions|appearances|lines|used|mentioned|referenced)\b")
 
 PATTERNS = [
     (rf"(?P<ci>(?:{_CI})\s+)?(?:search|grep|look|hunt|scan)(?:\s+(?:for|after))?\s+{_TEXT}", _search()),

@@ -13,7 +13,7 @@ import shlex
 from ..types import ActionCall
 from .phrases import PLACE, place
 
-__all__ = ["PATTERNS"]
+__all__ = ["GATE", "PATTERNS"]
 
 _PREFIX = (r"(?:(?:show|tell|give|get|display|print|check|report|list|see)(?:\s+me)?\s+|what(?:'s|\s+is|\s+are)\s+|how(?:'s|\s+is)\s+)?"
            r"(?:the\s+|my\s+|our\s+)?(?:current\s+)?")
@@ -101,6 +101,12 @@ _DISKS = (
     r"|how\s+full\s+(?:is|are)\s+(?:the|my)\s+(?:disks?|drives?|hard\s+drives?|file\s*systems?)|(?:is|are)\s+(?:the|my)\s+"
     r"(?:disks?|drives?)\s+(?:full|filling\s+up)|am\s+i\s+(?:running\s+)?(?:low|out)\s+(?:on|of)\s+(?:disk\s+)?space"
 )
+
+# Every pattern below contains one of these (see patterns.py: the module is registered behind them).
+GATE = (r"\b(?:cpus?|processors?|cores|threads|memory|ram|mem|swap|uptime|up|running|on|boot|reboot|restart|load|loaded"
+        r"|busy|network|net|ips?|interfaces|address(?:es)?|connected|who|whoami|user|username|login|account|os|operating"
+        r"|kernel|linux|distro|distribution|uname|version|date|time|day|year|month|today'?s|host|hostname|computer|machine"
+        r"|name|disks?|disc|storage|drives?|filesystems|systems|partitions|volumes|mounts|space|full|run)\b")
 
 PATTERNS = [
     (rf"{_PREFIX}(?:{_DISKS})(?:\s+on\s+(?:(?:the|my)\s+(?:disk|drive|hard\s+drive)|(?P<where>{PLACE})))?{_SUFFIX}", _disks),

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, Mapping, Sequence
 
 from ..errors import NlshError
+from ._constrained import GrammarError, compile_grammar, greedy_tokens, is_complete_json
 from .base import Message
 
 __all__ = ["LlamaBackend", "ModelError"]
@@ -78,14 +79,30 @@ class LlamaBackend:
         self.load_seconds = time.perf_counter() - started
 
     def _grammar(self, text: str) -> Any:
-        if text not in self._grammars:
-            from llama_cpp import LlamaGrammar
+        """The compiled grammar sampler for `text`, reset to its start."""
+        import llama_cpp
 
+        if text not in self._grammars:
             try:
-                self._grammars[text] = LlamaGrammar.from_string(text, verbose=False)
-            except ValueError as exc:
+                self._grammars[text] = compile_grammar(self._llm, text)
+            except GrammarError as exc:
                 raise ModelError(f"the plan grammar was rejected by llama.cpp: {exc}") from None
-        return self._grammars[text]
+        sampler = self._grammars[text]
+        llama_cpp.llama_sampler_reset(sampler)
+        return sampler
+
+    def _eval_prompt(self, tokens: list[int]) -> int:
+        """Evaluate `tokens`, keeping the KV cache of the prefix already there; return its length."""
+        llm = self._llm
+        reused = _common_prefix(llm.input_ids[: llm.n_tokens], tokens)
+        reused = min(reused, len(tokens) - 1)  # the last token is evaluated again for its logits
+        if reused <= 0 or not llm._ctx.kv_cache_seq_rm(-1, reused, -1):
+            llm.reset()
+            llm._ctx.kv_cache_seq_rm(-1, 0, -1)
+            reused = 0
+        llm.n_tokens = reused
+        llm.eval(tokens[reused:])
+        return reused
 
     # -- prompting -----------------------------------------------------------------------
 
@@ -115,25 +132,27 @@ class LlamaBackend:
             raise ModelError(
                 f"the prompt is too long for the model's context ({len(tokens)} tokens, {self.n_ctx} in all)"
             )
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         loaded_prefix = self._restore_prefix(messages, tokens)
-        reused = _common_prefix(llm.input_ids[: llm.n_tokens], tokens)
+        reused = self._eval_prompt(tokens)
+        prompt_done = time.perf_counter()
+        sampler = self._grammar(grammar) if grammar else None
         out: list[int] = []
-        first_token_at = None
-        for token in llm.generate(tokens, temp=0.0, top_k=1, repeat_penalty=1.0, grammar=self._grammar(grammar) if grammar else None):
-            if first_token_at is None:
-                first_token_at = time.perf_counter()
-            if llm.token_eos() == token or _is_end(llm, token):
-                break
+        text = ""
+        for token in greedy_tokens(llm, sampler, lambda t: _is_end(llm, t)):
             out.append(token)
             if len(out) >= max_tokens:
                 break
+            if sampler is not None and llm.detokenize([token]).endswith(b"}"):
+                text = llm.detokenize(out).decode("utf-8", errors="replace")
+                if is_complete_json(prefill + text):
+                    break
         ended = time.perf_counter()
         text = llm.detokenize(out).decode("utf-8", errors="replace")
         self.last = {
             "prompt_tokens": len(tokens), "reused_tokens": reused, "prefix_loaded": loaded_prefix,
-            "completion_tokens": len(out), "prompt_ms": round(((first_token_at or ended) - started) * 1000, 1),
-            "total_ms": round((ended - started) * 1000, 1),
+            "completion_tokens": len(out), "prompt_ms": round((prompt_done - started) * 1000, 1),
+            "total_ms": round((ended - started) * 1000, 1), "cpu_ms": round((time.process_time() - cpu) * 1000, 1),
         }
         return text
 

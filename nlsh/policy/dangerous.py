@@ -1,6 +1,6 @@
 """Commands nlsh never runs (R4), whatever the mode and whoever confirms.
 
-`danger(argv, home)` names why a command is one of SECURITY.md's never-allowed forms:
+`danger(argv, home, cwd)` names why a command is one of SECURITY.md's never-allowed forms:
 `rm -rf /` or `~` (any flag spelling), mkfs, `dd of=/dev/…`, `curl … | sh`, killing PID 1,
 shutting the machine down, `chmod -R 777 /`, writing to a disk device. It looks through
 wrappers (sudo, env, nice, timeout, xargs…) and into `sh -c` strings, pipelines and command
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import dataclass
 from typing import Callable
 
 from .readonly import is_read_only_command
@@ -53,42 +54,54 @@ _FIND_TESTS_THAT_KEEP = re.compile(  # a find expression with one of these does 
     r"^-(?:i?name|i?path|i?wholename|i?regex|i?lname|[acm](?:time|min)|newer.*|size|user|group|"
     r"perm|empty|inum|links|uid|gid|nouser|nogroup|samefile)$"
 )
-_TRAILING_GLOBS = re.compile(r"(?:/(?:\*+|\.\*|\.)?)+$")
+_TRAILING_GLOBS_REVERSED = re.compile(r"(?:(?:\*+|\*\.|\.)?/)+")  # /, /*, /.*, /. at the end, read backwards
 _KILL_VALUE_OPTIONS = frozenset({"-s", "-n", "--signal"})
 _SYSTEMCTL_READS = frozenset({"status", "show", "cat", "help", "is-active", "is-enabled", "list-dependencies"})
 _MAX_DEPTH = 6
 _MAX_LINE = 100_000
 
 
-def danger(argv: list[str], home: str) -> str | None:
-    """Why this command must never run (R4), or None. `home` is the person's home directory."""
-    return _check_tokens(list(argv), _norm_home(home), 0)
+@dataclass(frozen=True)
+class _Where:
+    """The person's home, and the directory the command runs in ("" when not known)."""
+
+    home: str
+    cwd: str = ""
 
 
-def danger_line(line: str, home: str) -> str | None:
+def danger(argv: list[str], home: str, cwd: str = "") -> str | None:
+    """Why this command must never run (R4), or None.
+
+    home is the person's home directory; cwd, when given, is where the command will run, so
+    that `rm -rf *` there is judged like `rm -rf` of that directory.
+    """
+    return _check_tokens(list(argv), _where(home, cwd), 0)
+
+
+def danger_line(line: str, home: str, cwd: str = "") -> str | None:
     """Like `danger`, for a raw command line as a shell would read it."""
-    return _check_line(line, _norm_home(home), 0)
+    return _check_line(line, _where(home, cwd), 0)
 
 
-def _norm_home(home: str) -> str:
+def _where(home: str, cwd: str) -> _Where:
     home = os.path.normpath(home) if home else ""
-    return "" if home == "/" else home
+    return _Where("" if home == "/" else home, os.path.normpath(cwd) if cwd.startswith("/") else "")
 
 
 # ---------------------------------------------------------------- reading the command
 
 
-def _check_line(line: str, home: str, depth: int) -> str | None:
+def _check_line(line: str, where: _Where, depth: int) -> str | None:
     if len(line) > _MAX_LINE:
         return f"a shell command over {_MAX_LINE} characters, too long to check"
     if "()" in line and _FORK_BOMB.search(line):
         return "a fork bomb"
     if _SUBSTITUTED_DOWNLOAD.search(line):
         return "runs a script downloaded from the network"
-    return _check_tokens(tokens(line), home, depth, from_line=True)
+    return _check_tokens(tokens(line), where, depth, from_line=True)
 
 
-def _check_tokens(words: list[str], home: str, depth: int, from_line: bool = False) -> str | None:
+def _check_tokens(words: list[str], where: _Where, depth: int, from_line: bool = False) -> str | None:
     if depth > _MAX_DEPTH:
         return "shell commands nested too deeply to check"
     found, targets = pipelines(words, from_line)
@@ -98,7 +111,10 @@ def _check_tokens(words: list[str], home: str, depth: int, from_line: bool = Fal
     downloaded = False  # a download earlier on the line, whose output a shell may read
     for pipeline in found:
         for words in map(unwrap, pipeline):
-            reason = _check_command(words, home, depth)
+            if words and program(words[0]) in ("cd", "pushd"):
+                where = _Where(where.home, _cd(words[1:], where))
+                continue
+            reason = _check_command(words, where, depth)
             if reason:
                 return reason
             if not words:
@@ -121,19 +137,28 @@ def _reads_stdin_script(prog: str, args: list[str]) -> bool:
     return False
 
 
-def _check_command(words: list[str], home: str, depth: int) -> str | None:
+def _cd(args: list[str], where: _Where) -> str:
+    """The directory `cd ARGS` moves to, or "" when it cannot be known."""
+    operands = [a for a in args if not a.startswith("-") or a == "-"]
+    target = _expand_home(operands[0] if operands else "~", where.home)
+    if target.startswith("/"):
+        return os.path.normpath(target)
+    return os.path.normpath(os.path.join(where.cwd, target)) if where.cwd and target != "-" else ""
+
+
+def _check_command(words: list[str], where: _Where, depth: int) -> str | None:
     if not words:
         return None
     if any(c.isspace() for c in words[0]):  # `watch 'rm -rf /'`, or a whole line in one word
-        return _check_line(" ".join(words), home, depth + 1)
+        return _check_line(" ".join(words), where, depth + 1)
     prog, args = program(words[0]), words[1:]
     if prog in SHELLS or prog in ("su", "runuser"):
         line = shell_command_string(args) if prog in SHELLS else su_command(args)
-        return _check_line(line, home, depth + 1) if line is not None else None
+        return _check_line(line, where, depth + 1) if line is not None else None
     if prog == "eval":
-        return _check_line(" ".join(args), home, depth + 1)
+        return _check_line(" ".join(args), where, depth + 1)
     check = _CHECKS.get(prog)
-    reason = check(args, home) if check else None
+    reason = check(args, where) if check else None
     if reason:
         return reason
     if prog.startswith("mkfs") or prog in _FORMATTERS:
@@ -157,12 +182,16 @@ def _expand_home(path: str, home: str) -> str:
     return f"/home/{other.group(1)}{other.group(2) or ''}" if other else path
 
 
-def _critical(path: str, home: str) -> str | None:
+def _critical(path: str, where: _Where) -> str | None:
     """What irreplaceable place `path` names (the root, a system directory, a home), or None."""
+    home = where.home
     p = _expand_home(path, home)
     if not p.startswith("/"):
-        return None
-    p = os.path.normpath(_TRAILING_GLOBS.sub("", p) or "/")
+        if not where.cwd or p.startswith("$"):
+            return None
+        p = os.path.join(where.cwd, p)
+    tail = _TRAILING_GLOBS_REVERSED.match(p[::-1])  # backwards: linear time on any input
+    p = os.path.normpath(p[: len(p) - tail.end()] if tail else p) if not tail or tail.end() < len(p) else "/"
     if p in ("/", "//"):
         return "the root directory"
     if home and p == home:
@@ -172,29 +201,29 @@ def _critical(path: str, home: str) -> str | None:
     return f"the system directory {p}" if p in _SYSTEM_DIRS else None
 
 
-def _rm(args: list[str], home: str) -> str | None:
+def _rm(args: list[str], where: _Where) -> str | None:
     options, operands = split_options(args)
     recursive = any(short_flags(o, "rR") or long_option(o, "recursive") for o in options)
     if recursive and any(long_option(o, "no-preserve-root") for o in options):
         return "rm --no-preserve-root"
     for op in operands:
-        place = _critical(op, home)
-        if place and (recursive or op.endswith("*")):
+        place = _critical(op, where)
+        if place and (recursive or op.endswith("*") and "home" not in place):  # rm /* breaks /bin
             return f"deletes {place}"
     return None
 
 
-def _mv(args: list[str], home: str) -> str | None:
+def _mv(args: list[str], where: _Where) -> str | None:
     options, operands = split_options(args)
     target_dir = any(short_flags(o, "t") or long_option(o, "target-directory") for o in options)
     for op in operands if target_dir else operands[:-1]:
-        place = _critical(op, home)
+        place = _critical(op, where)
         if place:
             return f"moves away {place}"
     return None
 
 
-def _find(args: list[str], home: str) -> str | None:
+def _find(args: list[str], where: _Where) -> str | None:
     starts = []
     for a in args:
         if a.startswith("-") or a in ("(", "!"):
@@ -206,24 +235,26 @@ def _find(args: list[str], home: str) -> str | None:
     )
     if not destructive or any(_FIND_TESTS_THAT_KEEP.match(a) for a in args):
         return None
-    places = [p for p in (_critical(s, home) for s in starts) if p]
+    places = [p for p in (_critical(s, where) for s in starts) if p]
     return f"deletes everything in {places[0]}" if places else None
 
 
 def _world_writable(mode: str) -> bool:
+    if len(mode) > 64:
+        return False
     if re.fullmatch(r"[0-7]{3,4}", mode):
         return bool(int(mode[-1]) & 2)
     return bool(re.search(r"(?:^|,)[ugo]*[oa][ugoa]*[+=][rwxXst]*w", mode))
 
 
-def _recursive_mode_change(prog: str) -> Callable[[list[str], str], str | None]:
+def _recursive_mode_change(prog: str) -> Callable[[list[str], _Where], str | None]:
     """The check for chmod, chown or chgrp: -R on the root or a system directory, or
     `chmod -R 777` (any world-writable mode) on a home."""
 
     def is_option(arg: str) -> bool:  # for chmod, -w and -rwx are modes, not options
         return arg.startswith("-") and (prog != "chmod" or bool(re.fullmatch(r"-[Rcfvh]+|--.+", arg)))
 
-    def check(args: list[str], home: str) -> str | None:
+    def check(args: list[str], where: _Where) -> str | None:
         options = [a for a in args if is_option(a)]
         operands = [a for a in args if not is_option(a)]
         if not any("R" in o[1:] if not o.startswith("--") else long_option(o, "recursive") for o in options):
@@ -232,7 +263,7 @@ def _recursive_mode_change(prog: str) -> Callable[[list[str], str], str | None]:
         mode = "" if by_reference or not operands else operands[0]
         targets = operands if by_reference else operands[1:]  # chmod MODE / chown OWNER first
         for target in targets:
-            place = _critical(target, home)
+            place = _critical(target, where)
             if place and "home" not in place:
                 return f"{prog} -R on {place}"
             if place and prog == "chmod" and _world_writable(mode):
@@ -242,14 +273,14 @@ def _recursive_mode_change(prog: str) -> Callable[[list[str], str], str | None]:
     return check
 
 
-def _dd(args: list[str], home: str) -> str | None:
+def _dd(args: list[str], where: _Where) -> str | None:
     for a in args:
         if a.startswith("of=/dev/") and not _HARMLESS_DEV.match(a[3:]):
             return f"dd writes to the device {a[3:]}"
     return None
 
 
-def _kill(args: list[str], home: str) -> str | None:
+def _kill(args: list[str], where: _Where) -> str | None:
     signal_given = ended = skip = False
     pids: list[int] = []
     for a in args:
@@ -280,7 +311,7 @@ _PKILL_VALUE_OPTIONS = frozenset(
 )
 
 
-def _pkill(args: list[str], home: str) -> str | None:
+def _pkill(args: list[str], where: _Where) -> str | None:
     patterns, skip = [], False
     for a in args:
         if skip:
@@ -297,13 +328,13 @@ def _pkill(args: list[str], home: str) -> str | None:
     return None
 
 
-def _power(args: list[str], home: str) -> str | None:
+def _power(args: list[str], where: _Where) -> str | None:
     if args and all(a in ("-c", "--help") for a in args):
         return None  # cancels a planned shutdown, or asks for help
     return "shuts down or restarts the machine"
 
 
-def _systemctl(args: list[str], home: str) -> str | None:
+def _systemctl(args: list[str], where: _Where) -> str | None:
     words = [a for a in args if not a.startswith("-")]
     if not words or words[0] in _SYSTEMCTL_READS:
         return None
@@ -312,15 +343,15 @@ def _systemctl(args: list[str], home: str) -> str | None:
     return None
 
 
-def _init(args: list[str], home: str) -> str | None:
+def _init(args: list[str], where: _Where) -> str | None:
     return "shuts down or restarts the machine" if args and args[0] in ("0", "6", "1", "S", "s") else None
 
 
-def _kills_everything(args: list[str], home: str) -> str | None:
+def _kills_everything(args: list[str], where: _Where) -> str | None:
     return "kills every process"
 
 
-_CHECKS: dict[str, Callable[[list[str], str], str | None]] = {
+_CHECKS: dict[str, Callable[[list[str], _Where], str | None]] = {
     "rm": _rm,
     "mv": _mv,
     "find": _find,

@@ -136,29 +136,28 @@ def split_options(args: list[str]) -> tuple[list[str], list[str]]:
 
 def unwrap(words: list[str]) -> list[str]:
     """Strip assignments, shell keywords and wrappers (sudo, env, nice...) off a command."""
-    for _ in range(16):
-        while words and (_ASSIGNMENT.match(words[0]) or words[0] in _KEYWORDS):
-            words = words[1:]
-        if not words:
-            return words
-        prog = program(words[0])
+    i = 0
+    while True:  # every round consumes at least one word
+        while i < len(words) and (_ASSIGNMENT.match(words[i]) or words[i] in _KEYWORDS):
+            i += 1
+        if i >= len(words):
+            return []
+        prog = program(words[i])
         if prog == "env" and any(a in ("-S", "--split-string") or a.startswith("--split-string=")
-                                 for a in words[1:]):
-            return _env_split_string(words[1:])
+                                 for a in words[i + 1:]):
+            return _env_split_string(words[i + 1:])
         if prog not in _WRAPPERS:
-            return words
+            return words[i:]
         with_value, positional = _WRAPPERS[prog]
-        rest = words[1:]
-        while rest and rest[0].startswith("-") and rest[0] != "-":
-            opt = rest.pop(0)
-            if opt == "--":
+        i += 1
+        while i < len(words) and words[i].startswith("-") and words[i] != "-":
+            option = words[i]
+            i += 2 if option in with_value else 1
+            if option == "--":
                 break
-            if opt in with_value and rest:
-                rest.pop(0)
-        while rest and _ASSIGNMENT.match(rest[0]):
-            rest.pop(0)
-        words = rest[positional:]
-    return words
+        while i < len(words) and _ASSIGNMENT.match(words[i]):
+            i += 1
+        i += positional
 
 
 def _env_split_string(args: list[str]) -> list[str]:

@@ -110,10 +110,11 @@ def collect(proc: subprocess.Popen, *, out_fd: int, err_fd: int, in_fd: int | No
     re-raises.
     """
     streams = _Streams(out_fd, err_fd, in_fd, stdin, cap)
-    pidfd = os.pidfd_open(proc.pid)
+    pidfd = _open_pidfd(proc.pid)
     try:
-        streams.selector.register(pidfd, selectors.EVENT_READ)
-        timed_out = _pump(streams, pidfd, time.monotonic() + timeout)
+        if pidfd is not None:
+            streams.selector.register(pidfd, selectors.EVENT_READ)
+        timed_out = _pump(streams, proc.pid, pidfd, time.monotonic() + timeout)
         kill_group(proc)
         proc.wait()
     except BaseException:
@@ -121,21 +122,38 @@ def collect(proc: subprocess.Popen, *, out_fd: int, err_fd: int, in_fd: int | No
         proc.wait()
         raise
     finally:
-        os.close(pidfd)
+        if pidfd is not None:
+            os.close(pidfd)
         streams.close()
     return Captured(bytes(streams.kept[out_fd]), bytes(streams.kept[err_fd]), timed_out, streams.truncated)
 
 
-def _pump(streams: _Streams, pidfd: int, deadline: float) -> bool:
+def _open_pidfd(pid: int) -> int | None:
+    try:
+        return os.pidfd_open(pid)
+    except (AttributeError, OSError):  # Linux before 5.3: poll with waitid instead
+        return None
+
+
+def _has_exited(pid: int) -> bool:
+    """True once the program has exited; it is left unreaped (WNOWAIT)."""
+    return os.waitid(os.P_PID, pid, os.WEXITED | os.WNOHANG | os.WNOWAIT) is not None
+
+
+def _pump(streams: _Streams, pid: int, pidfd: int | None, deadline: float) -> bool:
     """Run the loop; True when the deadline passed before the program exited."""
     exited_at: float | None = None
     while streams.open_outputs or exited_at is None:
         now = time.monotonic()
+        if exited_at is None and pidfd is None and _has_exited(pid):
+            exited_at = now
         if exited_at is None and now >= deadline:
             return True
         if exited_at is not None and now >= min(deadline, exited_at + EXIT_GRACE):
             break  # it exited; whatever still holds its pipes is killed by the caller
         limit = deadline - now if exited_at is None else min(deadline, exited_at + EXIT_GRACE) - now
+        if pidfd is None and exited_at is None:
+            limit = min(limit, 0.02)
         for key, mask in streams.selector.select(limit):
             if key.fd == pidfd:
                 streams.selector.unregister(pidfd)

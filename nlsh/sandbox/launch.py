@@ -1,9 +1,10 @@
 """The launcher: the last step between the sandbox and the program it runs.
 
-It runs as `python -I -S -c <this file's source> <spec>` (inside bubblewrap, or alone in the
-Landlock-only level), so nothing of nlsh has to be importable, visible or trusted there, and
-so a program that can write nlsh's own source cannot change what the next launcher does.
-It must start fast: only builtin modules plus ctypes, and the spec is a hex `marshal` dict.
+It runs as `python -I -S -c <boot> <this file, compiled> <spec>` (inside bubblewrap, or alone
+in the Landlock-only level), so nothing of nlsh has to be importable, visible or trusted
+there, and a program that can write nlsh's own source cannot change what the next launcher
+does.
+It must start fast: only builtin modules and _ctypes, and the spec is a hex `marshal` dict.
 
 In order it: lowers resource limits, sets no_new_privs, applies Landlock, drops the
 capability bounding set and switches to an unprivileged uid/gid (when nlsh runs as root),
@@ -16,9 +17,10 @@ program with less confinement than asked for.
 This module is also imported by nlsh (for `landlock_abi`): keep it free of nlsh imports.
 """
 
-import ctypes
 import os
 import sys
+
+import _ctypes
 
 __all__ = ["LAUNCH_FAILED", "landlock_abi", "main"]
 
@@ -41,87 +43,119 @@ class _Failed(Exception):
     pass
 
 
-def _libc() -> ctypes.CDLL:
-    return ctypes.CDLL(None, use_errno=True)
+# The few C types and calls needed, straight from _ctypes: `import ctypes` alone costs
+# several milliseconds, paid on every program start.
+class _Long(_ctypes._SimpleCData):
+    _type_ = "l"
 
 
-def _check(result: int, what: str) -> int:
-    if result < 0:
-        err = ctypes.get_errno()
-        raise _Failed(f"{what}: {os.strerror(err)}")
-    return result
+class _U64(_ctypes._SimpleCData):
+    _type_ = "Q"
 
 
-class _RulesetAttr(ctypes.Structure):
-    _fields_ = [("fs", ctypes.c_uint64), ("net", ctypes.c_uint64), ("scoped", ctypes.c_uint64)]
+class _U32(_ctypes._SimpleCData):
+    _type_ = "I"
 
 
-class _PathBeneath(ctypes.Structure):
+class _I32(_ctypes._SimpleCData):
+    _type_ = "i"
+
+
+class _U16(_ctypes._SimpleCData):
+    _type_ = "H"
+
+
+class _U8(_ctypes._SimpleCData):
+    _type_ = "B"
+
+
+class _Function(_ctypes.CFuncPtr):
+    _flags_ = _ctypes.FUNCFLAG_CDECL | _ctypes.FUNCFLAG_USE_ERRNO
+    _restype_ = _Long
+
+
+class _Libc:
+    """syscall, prctl and capset from the C library; every argument a long or a pointer."""
+
+    def __init__(self) -> None:
+        self._handle = _ctypes.dlopen(None, _ctypes.RTLD_LOCAL)
+        self._functions = {name: _Function((name, self)) for name in ("syscall", "prctl", "capset")}
+
+    def call(self, name: str, *args, what: str = "") -> int:
+        converted = [_Long(a) if isinstance(a, int) else a for a in args]
+        result = self._functions[name](*converted)
+        if result < 0:
+            raise _Failed(f"{what or name}: {os.strerror(_ctypes.get_errno())}")
+        return result
+
+
+class _RulesetAttr(_ctypes.Structure):
+    _fields_ = [("fs", _U64), ("net", _U64), ("scoped", _U64)]
+
+
+class _PathBeneath(_ctypes.Structure):
     _pack_ = 1
-    _fields_ = [("allowed", ctypes.c_uint64), ("parent_fd", ctypes.c_int32)]
+    _fields_ = [("allowed", _U64), ("parent_fd", _I32)]
 
 
-class _SockFprog(ctypes.Structure):
-    _fields_ = [("len", ctypes.c_ushort), ("filter", ctypes.c_void_p)]
+class _SockFprog(_ctypes.Structure):
+    _fields_ = [("len", _U16), ("filter", _U64)]
 
 
 def landlock_abi() -> int:
     """The kernel's Landlock ABI version, or 0 when Landlock is missing or disabled."""
-    libc = _libc()
-    libc.syscall.restype = ctypes.c_long
-    abi = libc.syscall(ctypes.c_long(_SYS_LANDLOCK_CREATE_RULESET), None, ctypes.c_size_t(0),
-                       ctypes.c_uint32(_LANDLOCK_CREATE_RULESET_VERSION))
-    return max(int(abi), 0)
+    try:
+        return _Libc().call("syscall", _SYS_LANDLOCK_CREATE_RULESET, 0, 0, _LANDLOCK_CREATE_RULESET_VERSION)
+    except _Failed:
+        return 0
 
 
-def _apply_landlock(libc: ctypes.CDLL, spec: dict) -> None:
+def _apply_landlock(libc: _Libc, spec: dict) -> None:
     """Create the ruleset, add one path-beneath rule per existing path, restrict ourselves."""
     attr = _RulesetAttr(spec["fs"], spec["net"], spec["scoped"])
     size = 24 if spec["abi"] >= 6 else 16 if spec["abi"] >= 4 else 8
-    syscall = libc.syscall
-    syscall.restype = ctypes.c_long
-    ruleset = _check(syscall(ctypes.c_long(_SYS_LANDLOCK_CREATE_RULESET), ctypes.byref(attr),
-                             ctypes.c_size_t(size), ctypes.c_uint32(0)), "landlock_create_ruleset")
+    ruleset = libc.call("syscall", _SYS_LANDLOCK_CREATE_RULESET, _ctypes.byref(attr), size, 0,
+                        what="landlock_create_ruleset")
     for path, access in spec["rules"]:
         try:
             fd = os.open(path, os.O_PATH | os.O_CLOEXEC | os.O_NOFOLLOW)
         except OSError:
-            continue  # a path that does not exist needs no rule
+            continue  # a path that does not exist needs no rule (and one we cannot open gets none)
         try:
             mode = os.fstat(fd).st_mode
             if mode & 0o170000 == 0o120000:
                 continue  # a symbolic link: never follow one into a rule
             if mode & 0o170000 != 0o040000:
                 access &= _FILE_RIGHTS
-            rule = _PathBeneath(access & spec["fs"], fd)
-            _check(syscall(ctypes.c_long(_SYS_LANDLOCK_ADD_RULE), ctypes.c_int(ruleset),
-                           ctypes.c_int(_LANDLOCK_RULE_PATH_BENEATH), ctypes.byref(rule),
-                           ctypes.c_uint32(0)), f"landlock_add_rule {path}")
+            access &= spec["fs"]
+            if access:
+                rule = _PathBeneath(access, fd)
+                libc.call("syscall", _SYS_LANDLOCK_ADD_RULE, ruleset, _LANDLOCK_RULE_PATH_BENEATH,
+                          _ctypes.byref(rule), 0, what=f"landlock_add_rule {path}")
         finally:
             os.close(fd)
-    _check(syscall(ctypes.c_long(_SYS_LANDLOCK_RESTRICT_SELF), ctypes.c_int(ruleset),
-                   ctypes.c_uint32(0)), "landlock_restrict_self")
+    libc.call("syscall", _SYS_LANDLOCK_RESTRICT_SELF, ruleset, 0, what="landlock_restrict_self")
     os.close(ruleset)
 
 
-def _install_seccomp(libc: ctypes.CDLL, program: bytes) -> None:
-    buffer = ctypes.create_string_buffer(program, len(program))
-    prog = _SockFprog(len(program) // 8, ctypes.cast(buffer, ctypes.c_void_p))
-    _check(libc.prctl(_PR_SET_SECCOMP, _SECCOMP_MODE_FILTER, ctypes.byref(prog), 0, 0), "seccomp")
+def _install_seccomp(libc: _Libc, program: bytes) -> None:
+    buffer = (_U8 * len(program)).from_buffer_copy(program)
+    prog = _SockFprog(len(program) // 8, _ctypes.addressof(buffer))
+    libc.call("prctl", _PR_SET_SECCOMP, _SECCOMP_MODE_FILTER, _ctypes.byref(prog), 0, 0, what="seccomp")
 
 
-def _drop_privileges(libc: ctypes.CDLL, uid: int, gid: int) -> None:
+def _drop_privileges(libc: _Libc, uid: int, gid: int) -> None:
     """Empty the bounding set, switch every uid and gid, clear the inheritable set."""
     with open("/proc/sys/kernel/cap_last_cap") as f:
         last_cap = int(f.read())
     for cap in range(last_cap + 1):
-        _check(libc.prctl(_PR_CAPBSET_DROP, cap, 0, 0, 0), "dropping capabilities")
+        libc.call("prctl", _PR_CAPBSET_DROP, cap, 0, 0, 0, what="dropping capabilities")
     os.setgroups([])
     os.setresgid(gid, gid, gid)
     os.setresuid(uid, uid, uid)
-    header = (ctypes.c_uint32 * 2)(_LINUX_CAPABILITY_VERSION_3, 0)
-    data = (ctypes.c_uint32 * 6)()
-    _check(libc.capset(header, data), "capset")
+    header = (_U32 * 2)(_LINUX_CAPABILITY_VERSION_3, 0)
+    data = (_U32 * 6)()
+    libc.call("capset", _ctypes.byref(header), _ctypes.byref(data))
     if os.getuid() != uid or os.geteuid() != uid or os.getegid() != gid:
         raise _Failed("uid drop did not take effect")
 
@@ -134,14 +168,14 @@ def _set_limits(limits: list) -> None:
 
 
 def _launch(spec: dict) -> None:
-    libc = _libc()
+    libc = _Libc()
     _set_limits(spec["rlimits"])
-    _check(libc.prctl(_PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), "no_new_privs")
+    libc.call("prctl", _PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0, what="no_new_privs")
     if spec["landlock"] is not None:  # before the drop: the rule paths are opened as root
         _apply_landlock(libc, spec["landlock"])
     if spec["drop"] is not None:
         _drop_privileges(libc, *spec["drop"])
-    _check(libc.prctl(_PR_SET_PDEATHSIG, 9, 0, 0, 0), "parent-death signal")
+    libc.call("prctl", _PR_SET_PDEATHSIG, 9, 0, 0, 0, what="parent-death signal")
     if spec["cwd"] is not None:
         os.chdir(spec["cwd"])  # after the drop: root without capabilities could not enter
     for path in spec["mkdirs"]:
@@ -185,7 +219,7 @@ def main(args: list) -> None:
     import marshal
 
     try:
-        _launch(marshal.loads(bytes.fromhex(args[0])))
+        _launch(marshal.loads(bytes.fromhex(args[-1])))
     except Exception as exc:  # anything at all: never run the program half-confined
         os.write(2, f"nlsh sandbox: cannot start the program: {exc}\n".encode())
         os._exit(LAUNCH_FAILED)

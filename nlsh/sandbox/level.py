@@ -88,8 +88,9 @@ def _probe_bwrap() -> tuple[str | None, str]:
     path = shutil.which("bwrap", path=TRUSTED_BIN_DIRS)
     if path is None:
         return None, "bubblewrap is not installed (Debian package: bubblewrap)"
-    argv = [path, *bwrap_namespace_args(as_root=os.geteuid() == 0, net=False),
-            "--ro-bind", "/", "/", "--cap-drop", "ALL", "true"]
+    argv = [path, *bwrap_namespace_args(as_root=os.geteuid() == 0, net=False), "--ro-bind", "/", "/",
+            "--perms", "1777", "--size", "1048576", "--tmpfs", "/tmp", "--cap-drop", "ALL", "true"]
+    # the options nlsh relies on (--perms 0.5, --size newer) fail here on a too old bubblewrap
     try:
         done = subprocess.run(argv, stdin=subprocess.DEVNULL, capture_output=True, timeout=10, env={})
     except (OSError, subprocess.TimeoutExpired) as exc:

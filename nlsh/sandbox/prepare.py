@@ -25,7 +25,8 @@ __all__ = ["Limits", "Pipes", "Prepared", "prepare"]
 DEFAULT_PATH = "/usr/local/bin:/usr/bin:/bin"
 HOME_IN_SANDBOX = "/tmp/home"
 _RLIMIT_CPU, _RLIMIT_FSIZE, _RLIMIT_CORE, _RLIMIT_NPROC, _RLIMIT_AS = 0, 1, 4, 6, 9
-_launcher_source: list[str] = []
+_launcher_code: list[str] = []  # launch.py compiled for this interpreter, as hex
+_BOOT = "import marshal, sys; exec(marshal.loads(bytes.fromhex(sys.argv[1])))"
 
 
 @dataclass(frozen=True)
@@ -263,9 +264,11 @@ def _tasks_of(uid: int) -> int:
 
 
 def _launcher_command(spec: dict) -> list[str]:
+    """python -I -S -c BOOT CODE SPEC: the launcher arrives compiled, nothing is read inside."""
     import marshal
 
-    if not _launcher_source:
-        _launcher_source.append(Path(__file__).with_name("launch.py").read_text(encoding="utf-8"))
+    if not _launcher_code:
+        source = Path(__file__).with_name("launch.py").read_text(encoding="utf-8")
+        _launcher_code.append(marshal.dumps(compile(source, "nlsh-sandbox-launcher", "exec")).hex())
     python = os.path.realpath(sys.executable)
-    return [python, "-I", "-S", "-c", _launcher_source[0], marshal.dumps(spec).hex()]
+    return [python, "-I", "-S", "-c", _BOOT, _launcher_code[0], marshal.dumps(spec).hex()]

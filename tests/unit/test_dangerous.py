@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shlex
+import time
 
 import pytest
 
@@ -323,3 +324,69 @@ def test_read_only_commands(argv):
 @pytest.mark.parametrize("argv", NOT_READ_ONLY, ids=[" ".join(a) or "empty" for a in NOT_READ_ONLY])
 def test_commands_that_may_write_or_run_programs_are_not_read_only(argv):
     assert not is_read_only_command(argv)
+
+
+def test_any_number_of_wrappers_is_looked_through():
+    assert danger(["sudo"] * 50 + ["nice"] * 50 + ["rm", "-rf", "/"], HOME) == "deletes the root directory"
+    assert danger(["A=1"] * 1000 + ["rm", "-rf", "/"], HOME) == "deletes the root directory"
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["rm", "-rf", "/" * 50_000 + "x"],
+        ["rm", "-rf", "/*" * 30_000 + "x"],
+        ["bash", "-c", "rm -rf " + "/" * 50_000 + "x"],
+        ["bash", "-c", "a()" * 30_000],
+        ["bash", "-c", "(" * 90_000],
+        ["bash", "-c", "$((" * 30_000],
+        ["bash", "-c", "sh " + "-a" * 40_000],
+        ["bash", "-c", "a" * 99_000],
+        ["chmod", "-R", "o" * 100_000, "~"],
+        ["sudo"] + ["-E"] * 100_000 + ["ls"],
+    ],
+    ids=lambda a: f"{a[0]}-{len(''.join(a))}",
+)
+def test_hostile_long_input_is_checked_in_linear_time(argv):
+    started = time.perf_counter()
+    danger(argv, HOME)
+    assert time.perf_counter() - started < 2.0
+
+
+def test_an_enormous_shell_string_is_refused():
+    assert "too long" in danger(["bash", "-c", "echo " + "x" * 200_000], HOME)
+
+
+@pytest.mark.parametrize(
+    "argv, cwd",
+    [
+        (["rm", "-rf", "*"], HOME),
+        (["rm", "-rf", "."], HOME),
+        (["rm", "-rf", "./"], "/"),
+        (["rm", "-rf", ".."], HOME + "/ws"),
+        (["find", ".", "-delete"], HOME),
+        (["chmod", "-R", "777", "."], HOME),
+        (["bash", "-c", "cd / && rm -rf *"], ""),
+        (["bash", "-c", "cd; rm -rf ./*"], ""),
+        (["bash", "-c", "cd ~ && rm -rf *"], "/tmp"),
+        (["bash", "-c", "cd .. && rm -rf *"], HOME + "/ws"),
+    ],
+)
+def test_relative_targets_are_judged_where_they_run(argv, cwd):
+    assert danger(argv, HOME, cwd=cwd) is not None
+
+
+@pytest.mark.parametrize(
+    "argv, cwd",
+    [
+        (["rm", "-rf", "*"], HOME + "/ws"),
+        (["rm", "-rf", "*"], ""),
+        (["rm", "*"], HOME),
+        (["find", ".", "-delete"], HOME + "/ws/build"),
+        (["bash", "-c", "cd /tmp/x && rm -rf *"], HOME),
+        (["bash", "-c", "cd - && rm -rf *"], ""),
+        (["chmod", "-R", "777", "."], HOME + "/ws"),
+    ],
+)
+def test_relative_targets_elsewhere_are_not_flagged(argv, cwd):
+    assert danger(argv, HOME, cwd=cwd) is None
