@@ -57,7 +57,8 @@ for plugin in plugins/*/; do
   [ -f "$plugin/pyproject.toml" ] && targets+=(-e "$plugin")
 done
 set +e
-.venv/bin/python -m pip install --progress-bar off --disable-pip-version-check "${targets[@]}" 2>&1 \
+.venv/bin/python -m pip install --progress-bar off --disable-pip-version-check \
+  --config-settings editable_mode=compat "${targets[@]}" 2>&1 \
   | grep -vE '^(Requirement already satisfied|  (Using cached|Obtaining|Checking)|WARNING: Location)'
 status=${PIPESTATUS[0]}
 set -e

@@ -15,6 +15,7 @@ from ..errors import ActionFailed
 from ..plugins import hookimpl
 from ..textsafe import escape_name
 from ..types import Preview, Risk
+from ._procinfo import describe, describe_text, join_argv, username
 from .context import ActionContext, ActionResult
 from .registry import action
 
@@ -37,17 +38,6 @@ def _protected_reason(pid: int) -> str:
     return f"PID {pid} is the process that started nlsh"
 
 
-def _username(proc: Any) -> str:
-    import psutil
-
-    try:
-        return proc.username()
-    except (psutil.AccessDenied, KeyError):
-        return "?"
-    except psutil.NoSuchProcess:
-        return "?"
-
-
 def _snapshot(proc: Any) -> dict[str, Any] | None:
     """pid, name, user and cmdline of a process, or None when it has gone."""
     import psutil
@@ -56,7 +46,7 @@ def _snapshot(proc: Any) -> dict[str, Any] | None:
         with proc.oneshot():
             name = proc.name()
             started = proc.create_time()
-            user = _username(proc)
+            user = username(proc)
             try:
                 cmdline = proc.cmdline()
             except psutil.AccessDenied:
@@ -102,7 +92,7 @@ def _sample(procs: list[Any]) -> list[dict[str, Any]]:
             with p.oneshot():
                 rows.append({
                     "pid": p.pid,
-                    "user": _username(p),
+                    "user": username(p),
                     "cpu": round(p.cpu_percent(None), 1),
                     "memory": round(p.memory_percent(), 1),
                     "name": p.name(),
@@ -152,7 +142,7 @@ def list_processes(
 
     procs = []
     for p in psutil.process_iter():
-        if user is not None and _username(p) != user:
+        if user is not None and username(p) != user:
             continue
         try:
             if not _matches(p.name(), name):
@@ -249,84 +239,6 @@ def _try_process(pid: int) -> Any | None:
 # ---------------------------------------------------------------- proc.info
 
 
-def _field(get: Any, default: Any = "?") -> Any:
-    import psutil
-
-    try:
-        return get()
-    except (psutil.AccessDenied, psutil.ZombieProcess, OSError):
-        return default
-
-
-def _info(p: Any) -> dict[str, Any]:
-    with p.oneshot():
-        mem = _field(p.memory_info, None)
-        conns = _field(lambda: p.net_connections(kind="inet"), None)
-        files = _field(p.open_files, None)
-        return {
-            "pid": p.pid,
-            "name": p.name(),
-            "exe": _field(p.exe, ""),
-            "cmdline": _field(p.cmdline, None),
-            "user": _username(p),
-            "status": _field(p.status),
-            "started": p.create_time(),
-            "parent": _field(p.ppid, None),
-            "cpu_percent": _field(lambda: p.cpu_percent(_CPU_SAMPLE_S), None),
-            "memory_rss": mem.rss if mem else None,
-            "memory_percent": round(_field(p.memory_percent, 0.0), 1),
-            "threads": _field(p.num_threads, None),
-            "open_files": len(files) if files is not None else None,
-            "connections": [_conn_text(c) for c in conns] if conns is not None else None,
-        }
-
-
-def _conn_text(c: Any) -> str:
-    local = f"{c.laddr.ip}:{c.laddr.port}" if c.laddr else "?"
-    remote = f" -> {c.raddr.ip}:{c.raddr.port}" if c.raddr else ""
-    return f"{local}{remote} {c.status}".strip()
-
-
-def _human_bytes(n: int | None) -> str:
-    if n is None:
-        return "?"
-    value = float(n)
-    for unit in ("B", "KiB", "MiB", "GiB"):
-        if value < 1024:
-            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
-        value /= 1024
-    return f"{value:.1f} TiB"
-
-
-def _info_text(i: dict[str, Any]) -> str:
-    unknown = "? (permission denied)"
-    conns = i["connections"]
-    rows = [
-        ("pid", str(i["pid"])),
-        ("name", escape_name(i["name"])),
-        ("exe", escape_name(i["exe"]) or unknown),
-        ("cmdline", unknown if i["cmdline"] is None else escape_name(_join(i["cmdline"])) or "(none)"),
-        ("user", escape_name(i["user"])),
-        ("status", str(i["status"])),
-        ("parent", str(i["parent"] if i["parent"] is not None else "?")),
-        ("started", time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(i["started"]))),
-        ("cpu", f"{i['cpu_percent']:.1f}%" if i["cpu_percent"] is not None else "?"),
-        ("memory", f"{_human_bytes(i['memory_rss'])} ({i['memory_percent']:.1f}%)"),
-        ("threads", str(i["threads"] if i["threads"] is not None else "?")),
-        ("open files", str(i["open_files"]) if i["open_files"] is not None else unknown),
-        ("connections", str(len(conns)) if conns is not None else unknown),
-    ]
-    lines = [f"{label + ':':<13}{value}" for label, value in rows]
-    lines += [f"  {escape_name(c)}" for c in (conns or [])]
-    return "\n".join(lines)
-
-
-def _join(argv: list[str]) -> str:
-    import shlex
-
-    return shlex.join(argv) if argv else ""
-
-
 @action("proc.info", capabilities=("proc.read",), risk=Risk.R0)
 def info(ctx: ActionContext, pid: int) -> ActionResult:
     """Show details of one process: command line, user, status, start time, CPU, memory, files.
@@ -338,12 +250,12 @@ def info(ctx: ActionContext, pid: int) -> ActionResult:
 
     p = _process(pid)
     try:
-        details = _info(p)
+        details = describe(p)
     except psutil.NoSuchProcess:
         raise ActionFailed(f"no process with pid {pid}") from None
     except psutil.AccessDenied:
         raise ActionFailed(f"permission denied for process {pid}") from None
-    return ActionResult(output=_info_text(details), data=details)
+    return ActionResult(output=describe_text(details), data=details)
 
 
 # ---------------------------------------------------------------- proc.signal
@@ -370,7 +282,7 @@ def _targets(pid: int | None, name: str | None) -> tuple[list[dict[str, Any]], l
 
 
 def _target_line(s: dict[str, Any]) -> str:
-    return f"{s['pid']} {escape_name(s['name'])} ({escape_name(s['user'])}): {escape_name(_join(s['cmdline']))}"
+    return f"{s['pid']} {escape_name(s['name'])} ({escape_name(s['user'])}): {escape_name(join_argv(s['cmdline']))}"
 
 
 def _preview_signal(

@@ -139,7 +139,9 @@ def _disk_rows(ctx: ActionContext, path: str | None) -> list[dict[str, Any]]:
             if row and row["total"] > 0:
                 rows.append(row)
         return rows
-    target = os.path.realpath(os.path.join(ctx.cwd, os.path.expanduser(path)))
+    if path == "~" or path.startswith("~/"):
+        path = str(ctx.env.home) + path[1:]
+    target = os.path.realpath(os.path.join(ctx.cwd, path))
     if not os.path.exists(target):
         raise ActionFailed(f"no such file or directory: {escape_name(path)}")
     m = _mount_of(target, mounts)

@@ -58,9 +58,13 @@ def test_parents_are_created_only_inside_our_tmpfs(tmp_path: Path) -> None:
     workspace.mkdir(parents=True)
     argv = bwrap_argv("bwrap", Mounts(workspace=workspace, hidden=(home,)), as_root=True, net=True,
                       seccomp_fd=3, command=["true"])
-    made = [target for option, target in _mount_targets(argv) if option == "--dir"]
-    assert made == [str(home / "a")]  # never --dir (and so chmod) on a host directory
+    made = [Path(target) for option, target in _mount_targets(argv) if option == "--dir"]
+    assert home / "a" in made and home not in made and workspace not in made
+    assert all(Path("/tmp") in p.parents for p in made)  # inside the /tmp or home tmpfs
     assert "--unshare-net" not in argv and "--cap-add" in argv
+    on_host = bwrap_argv("bwrap", Mounts(workspace=Path("/var/lib/nlsh-test/a/ws")), as_root=True, net=False,
+                         seccomp_fd=3, command=["true"])
+    assert not [t for option, t in _mount_targets(on_host) if option == "--dir"]  # never chmod a host dir
 
 
 def test_allowed_roots_list_siblings_of_what_is_hidden(tmp_path: Path) -> None:
