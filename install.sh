@@ -57,8 +57,7 @@ for plugin in plugins/*/; do
   [ -f "$plugin/pyproject.toml" ] && targets+=(-e "$plugin")
 done
 set +e
-.venv/bin/python -m pip install --progress-bar off --disable-pip-version-check \
-  --config-settings editable_mode=compat "${targets[@]}" 2>&1 \
+.venv/bin/python -m pip install --progress-bar off --disable-pip-version-check "${targets[@]}" 2>&1 \
   | grep -vE '^(Requirement already satisfied|  (Using cached|Obtaining|Checking)|WARNING: Location)'
 status=${PIPESTATUS[0]}
 set -e
@@ -66,6 +65,12 @@ if [ "$status" -ne 0 ]; then
   echo "install.sh: pip failed (exit $status); see its output above" >&2
   exit 1
 fi
+# nlsh and its plugins again as plain path entries: the default editable import hook costs
+# start-up time on every request.
+ours=()
+for t in "${targets[@]}"; do [ "$t" != "-e" ] && ours+=(-e "${t%\[dev\]}"); done
+.venv/bin/python -m pip install -q --no-deps --disable-pip-version-check \
+  --config-settings editable_mode=compat "${ours[@]}" 2>&1 | grep -v '^WARNING: Location' || true
 
 # Make `nlsh` callable from anywhere.
 if [ "$(id -u)" -eq 0 ]; then BIN=/usr/local/bin; else BIN="$HOME/.local/bin"; mkdir -p "$BIN"; fi

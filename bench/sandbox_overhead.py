@@ -18,13 +18,18 @@ from nlsh.sandbox.level import sandbox_level
 from nlsh.sandbox.run import run_program
 
 
-def median_ms(run, runs: int) -> float:
+def timings_ms(run, runs: int) -> list[float]:
     times = []
     for _ in range(runs):
         started = time.perf_counter()
         run()
         times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
+    return sorted(times)
+
+
+def summary(times: list[float]) -> str:
+    p90 = times[min(len(times) - 1, int(len(times) * 0.9))]
+    return f"median {statistics.median(times):7.2f} ms   min {times[0]:7.2f} ms   p90 {p90:7.2f} ms"
 
 
 def main() -> None:
@@ -46,13 +51,18 @@ def main() -> None:
             subprocess.run(["true"], cwd=workspace, check=True)
 
         sandboxed()  # the probe
-        plain_ms = median_ms(plain, runs)
-        sandbox_ms = median_ms(sandboxed, runs)
+        plain_times, sandbox_times = [], []
+        for _ in range(runs):  # interleaved, so that a load spike hits both alike
+            plain_times += timings_ms(plain, 1)
+            sandbox_times += timings_ms(sandboxed, 1)
+        plain_times.sort()
+        sandbox_times.sort()
+    overhead = statistics.median(sandbox_times) - statistics.median(plain_times)
     print(f"level:           {sandbox_level(level).name}")
-    print(f"runs:            {runs}")
-    print(f"plain true:      {plain_ms:7.2f} ms (median)")
-    print(f"sandboxed true:  {sandbox_ms:7.2f} ms (median)")
-    print(f"overhead:        {sandbox_ms - plain_ms:7.2f} ms")
+    print(f"runs:            {runs} (load average now: {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs)")
+    print(f"plain true:      {summary(plain_times)}")
+    print(f"sandboxed true:  {summary(sandbox_times)}")
+    print(f"overhead:        median {overhead:7.2f} ms   min {sandbox_times[0] - plain_times[0]:7.2f} ms")
 
 
 if __name__ == "__main__":

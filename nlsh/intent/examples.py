@@ -23,11 +23,13 @@ def _c(action: str, **args: Any) -> ActionCall:
 EXAMPLES: list[tuple[str, list[ActionCall]]] = [
     # files.list
     ("what's in this folder", [_c("files.list")]),
-    ("show everything in src including hidden files, with details", [_c("files.list", path="src", all=True, long=True)]),
+    ("show everything in src including hidden files, with details",
+     [_c("files.list", path="src", all=True, long=True)]),
     ("list my downloads, newest first", [_c("files.list", path="~/Downloads", sort="time")]),
     ("ls the docs folder recursively", [_c("files.list", path="docs", recursive=True)]),
     # files.find
-    ("find all python files in src bigger than 1 MB", [_c("files.find", path="src", extension="py", type="file", min_size="1M")]),
+    ("find all python files in src bigger than 1 MB",
+     [_c("files.find", path="src", extension="py", type="file", min_size="1M")]),
     ("which files did I change in the last 3 hours", [_c("files.find", type="file", newer_than="3h")]),
     ("look for empty folders under build", [_c("files.find", path="build", type="dir", empty=True)]),
     ("where is the file called settings.json", [_c("files.find", name="settings.json")]),
@@ -42,7 +44,8 @@ EXAMPLES: list[tuple[str, list[ActionCall]]] = [
     ("what's at the end of install.log", [_c("files.tail", path="install.log")]),
     # files.count
     ("how many lines are in main.py", [_c("files.count", paths=["main.py"], what="lines")]),
-    ("word count of chapter1.md and chapter2.md", [_c("files.count", paths=["chapter1.md", "chapter2.md"], what="words")]),
+    ("word count of chapter1.md and chapter2.md",
+     [_c("files.count", paths=["chapter1.md", "chapter2.md"], what="words")]),
     ("count lines, words and characters in every .txt file", [_c("files.count", paths=["*.txt"])]),
     # files.search
     ("search for TODO in the src folder", [_c("files.search", pattern="TODO", path="src", fixed=True)]),
@@ -50,7 +53,8 @@ EXAMPLES: list[tuple[str, list[ActionCall]]] = [
      [_c("files.search", pattern="import requests", fixed=True, include="*.py", files_only=True)]),
     ("grep for error in app.log ignoring case, with line numbers",
      [_c("files.search", pattern="error", path="app.log", fixed=True, ignore_case=True, line_numbers=True)]),
-    ("how many lines in access.log contain 404", [_c("files.search", pattern="404", path="access.log", fixed=True, count=True)]),
+    ("how many lines in access.log contain 404",
+     [_c("files.search", pattern="404", path="access.log", fixed=True, count=True)]),
     # files.pwd
     ("where am I", [_c("files.pwd")]),
     ("which directory is this", [_c("files.pwd")]),
@@ -67,7 +71,8 @@ EXAMPLES: list[tuple[str, list[ActionCall]]] = [
     ("is build a folder or a file", [_c("files.stat", path="build")]),
     # files.copy
     ("copy notes.txt into the backup folder", [_c("files.copy", sources=["notes.txt"], destination="backup")]),
-    ("duplicate config.yaml as config.yaml.bak", [_c("files.copy", sources=["config.yaml"], destination="config.yaml.bak")]),
+    ("duplicate config.yaml as config.yaml.bak",
+     [_c("files.copy", sources=["config.yaml"], destination="config.yaml.bak")]),
     ("copy every jpg from Downloads to Pictures/trip, replacing existing ones",
      [_c("files.copy", sources=["Downloads/*.jpg"], destination="Pictures/trip", overwrite=True)]),
     # files.move
@@ -85,7 +90,8 @@ EXAMPLES: list[tuple[str, list[ActionCall]]] = [
     ("update the modification time of Makefile", [_c("files.touch", paths=["Makefile"])]),
     # files.write
     ("write 'hello world' to greeting.txt", [_c("files.write", path="greeting.txt", text="hello world")]),
-    ("add the line 'buy milk' to the end of todo.txt", [_c("files.write", path="todo.txt", text="buy milk", append=True)]),
+    ("add the line 'buy milk' to the end of todo.txt",
+     [_c("files.write", path="todo.txt", text="buy milk", append=True)]),
     ("replace what's in version.txt with 2.0.1", [_c("files.write", path="version.txt", text="2.0.1")]),
     # files.delete
     ("delete old.log", [_c("files.delete", paths=["old.log"])]),
@@ -98,10 +104,12 @@ EXAMPLES: list[tuple[str, list[ActionCall]]] = [
     ("compress all the csv files into data.zip", [_c("files.archive", sources=["*.csv"], archive="data.zip")]),
     # files.extract
     ("unzip photos.zip", [_c("files.extract", archive="photos.zip")]),
-    ("extract release.tar.gz into the build folder", [_c("files.extract", archive="release.tar.gz", destination="build")]),
+    ("extract release.tar.gz into the build folder",
+     [_c("files.extract", archive="release.tar.gz", destination="build")]),
     # files.list_archive
     ("what files are inside backup.zip", [_c("files.list_archive", archive="backup.zip")]),
-    ("list the contents of the tarball dist.tar.gz without extracting", [_c("files.list_archive", archive="dist.tar.gz")]),
+    ("list the contents of the tarball dist.tar.gz without extracting",
+     [_c("files.list_archive", archive="dist.tar.gz")]),
     # proc.list
     ("what is eating my cpu", [_c("proc.list")]),
     ("top 5 processes by memory", [_c("proc.list", sort="memory", limit=5)]),

@@ -31,7 +31,7 @@ SECTIONS: tuple[tuple[str | None, Sequence[tuple[str, Build]], int], ...] = (
     (patterns_proc.GATE, patterns_proc.PATTERNS, 0),
     (patterns_system.GATE, patterns_system.PATTERNS, 0),
     (patterns_fileops.GATE, patterns_fileops.PATTERNS, 0),
-    (patterns_files.GATE, patterns_files.PATTERNS, 0),
+    *((gate, patterns, 0) for gate, patterns in patterns_files.GATED),
     (None, patterns_listing.PATTERNS, -10),
     (patterns_search.GATE, patterns_search.PATTERNS, -10),
     (None, patterns_files.READING, -10),

@@ -117,7 +117,7 @@ def _kind_ext(words: str) -> str | None:
 
 def _archive(m: re.Match[str]) -> list[ActionCall] | None:
     groups = m.groupdict()
-    paths = sources(m["src"], strict=not groups.get("dest"))
+    paths = sources(m["src"], strict=not (groups.get("dest") or groups.get("kind")))
     if paths is None:
         return None
     ext = _kind_ext((groups.get("verb") or "") + " " + (groups.get("kind") or ""))
@@ -168,8 +168,10 @@ PATTERNS = [
     # copy
     (rf"(?:copy|cp)\s+(?P<src>.+?)\s+from\s+(?P<from>{PLACE})\s+(?:(?:in)?to|onto)\s+(?P<dest>.+?){_OVERWRITE}",
      _transfer("files.copy", prefix_from=True)),
-    (rf"(?:copy|duplicate|cp)\s+(?P<src>.+?)\s+(?:(?:in)?to|onto|as)\s+(?P<dest>.+?){_OVERWRITE}", _transfer("files.copy")),
-    (r"(?:make|create)\s+(?:a\s+)?(?:backup\s+)?copy\s+of\s+(?P<src>.+?)\s+(?:called|named|as|at|in|into|to)\s+(?P<dest>.+)",
+    (rf"(?:copy|duplicate|cp)\s+(?P<src>.+?)\s+(?:(?:in)?to|onto"
+     rf"|as)\s+(?P<dest>.+?){_OVERWRITE}", _transfer("files.copy")),
+    (r"(?:make|create)\s+(?:a\s+)?(?:backup\s+)?copy\s+of\s+(?P<src>.+?)\s+(?:called|named|as|at|in|into"
+     r"|to)\s+(?P<dest>.+)",
      _transfer("files.copy")),
     (rf"back\s+up\s+(?P<src>.+?)\s+(?:(?:in)?to)\s+(?P<dest>.+?){_OVERWRITE}", _transfer("files.copy")),
     # move and rename
@@ -178,37 +180,50 @@ PATTERNS = [
     (rf"(?:move|mv|put|transfer|relocate)\s+(?P<src>.+?)\s+(?:(?:in)?to|onto)\s+(?P<dest>.+?){_OVERWRITE}",
      _transfer("files.move")),
     (r"(?:move|mv)\s+(?P<src>.+?)\s+(?:in\s+)?here", _transfer("files.move", dest_fixed=".")),
-    (r"(?:move|mv)\s+(?P<src>.+?)\s+up\s+(?:one|a)\s+(?:level|folder|directory)", _transfer("files.move", dest_fixed="..")),
+    (r"(?:move|mv)\s+(?P<src>.+?)\s+up\s+(?:one|a)\s+(?:level|folder"
+     r"|directory)", _transfer("files.move", dest_fixed="..")),
     (r"(?:rename|mv)\s+(?P<src>.+?)\s+(?:to|as|into)\s+(?P<dest>.+)", _rename),
     (r"change\s+the\s+name\s+of\s+(?P<src>.+?)\s+to\s+(?P<dest>.+)", _rename),
     # write and append (quoted text only)
-    (rf"(?:append|add)\s+(?:the\s+|a\s+)?(?:new\s+)?(?:line|text|string|words?|entry|note)?\s*(?:saying\s+)?(?P<text>{_QUOTED})"
+    (rf"(?:append|add)\s+(?:the\s+|a\s+)?(?:new\s+)?(?:line|text|string|words?|entry"
+     rf"|note)?\s*(?:saying\s+)?(?P<text>{_QUOTED})"
      rf"\s+(?:to|onto|into|in|at\s+the\s+end\s+of|to\s+the\s+end\s+of)\s+(?P<file>{PLACE})", _write(append=True)),
-    (rf"(?:write|save|store|output)\s+(?P<text>{_QUOTED})\s+(?P<mode>(?:in)?to|in|at\s+the\s+end\s+of|to\s+the\s+end\s+of)"
+    (rf"(?:write|save|store|output)\s+(?P<text>{_QUOTED})\s+(?P<mode>(?:in)?to|in|at\s+the\s+end\s+of"
+     rf"|to\s+the\s+end\s+of)"
      rf"\s+(?:a\s+(?:new\s+)?file\s+(?:called|named)\s+)?(?P<file>{PLACE})", _write()),
-    (rf"(?:overwrite|replace\s+(?:the\s+)?(?:contents?|text)\s+of|fill)\s+(?P<file>{PLACE})\s+with\s+(?:the\s+)?(?:text\s+)?"
+    (rf"(?:overwrite|replace\s+(?:the\s+)?(?:contents?|text)\s+of"
+     rf"|fill)\s+(?P<file>{PLACE})\s+with\s+(?:the\s+)?(?:text\s+)?"
      rf"(?P<text>{_QUOTED})", _write()),
     (rf"(?:create|make)\s+(?:a\s+|an\s+)?(?:new\s+)?(?:text\s+)?file\s+(?:called\s+|named\s+)?(?P<file>{PLACE})\s+"
-     rf"(?:with|containing|that\s+says|saying)\s+(?:the\s+)?(?:text|contents?|line|words?)?\s*(?P<text>{_QUOTED})", _write()),
+     rf"(?:with|containing|that\s+says|saying)\s+(?:the\s+)?(?:text|contents?|line"
+     rf"|words?)?\s*(?P<text>{_QUOTED})", _write()),
     # new folders and files
-    (r"(?:make|create|add|mkdir|new)\s+(?:a\s+|an\s+|the\s+|two\s+|three\s+|some\s+)?(?:new\s+|empty\s+)?(?:folders?|directories"
-     rf"|directory|dirs?|sub-?folders?|sub-?directories|sub-?directory)\s+(?:called\s+|named\s+)?(?P<names>.+?){_WHERE}", _mkdir),
+    (r"(?:make|create|add|mkdir|new)\s+(?:a\s+|an\s+|the\s+|two\s+|three\s+|some\s+)?(?:new\s+|empty\s+)?(?:folders?"
+     r"|directories"
+     rf"|directory|dirs?|sub-?folders?|sub-?directories|sub-?directory)\s+(?:called\s+"
+     rf"|named\s+)?(?P<names>.+?){_WHERE}", _mkdir),
     (rf"(?:make|create)\s+(?:a\s+|the\s+)?(?:new\s+)?(?P<names>{TOKEN})\s+(?:folder|directory){_WHERE}", _mkdir),
-    (r"(?:create|make|add|touch|new)\s+(?:a\s+|an\s+|two\s+|three\s+|some\s+)?(?:(?:new|empty|blank)\s+)*(?:text\s+)?files?\s+"
+    (rf"mkdir\s+(?:-p\s+)?(?P<names>.+?){_WHERE}", _mkdir),
+    (r"(?:create|make|add|touch|new)\s+(?:a\s+|an\s+|two\s+|three\s+|some\s+)?(?:(?:new|empty"
+     r"|blank)\s+)*(?:text\s+)?files?\s+"
      rf"(?:called\s+|named\s+)?(?P<names>.+?){_WHERE}", _touch()),
     (rf"(?:create|touch|make)\s+(?:an?\s+)?(?:(?:new|empty|blank)\s+)*(?P<names>.+?){_WHERE}", _touch(files_only=True)),
-    (r"(?:update|refresh|bump|reset)\s+(?:the\s+)?(?:timestamps?|modification\s+times?|mtimes?|dates?)\s+(?:of|on|for)\s+"
+    (r"(?:update|refresh|bump|reset)\s+(?:the\s+)?(?:timestamps?|modification\s+times?|mtimes?|dates?)\s+(?:of|on"
+     r"|for)\s+"
      r"(?P<names>.+)", _touch()),
     # archives
     (r"(?P<verb>zip(?:\s+up)?|compress|archive|tar(?:\s+up)?|pack(?:\s+up)?|bundle(?:\s+up)?|gzip)\s+(?P<src>.+?)\s+"
-     r"(?:(?:in)?to|as|in)\s+(?:an?\s+)?(?:(?:new\s+)?(?P<kind>zip|tar(?:\.gz|\.bz2|\.xz|ball)?|tgz|archive|gzipped\s+tarball)"
+     r"(?:(?:in)?to|as|in)\s+(?:an?\s+)?(?:(?:new\s+)?(?P<kind>zip|tar(?:\.gz|\.bz2|\.xz|ball)?|tgz|archive"
+     r"|gzipped\s+tarball)"
      rf"(?:\s+(?:file|archive))?\s+)?(?:called\s+|named\s+)?(?P<dest>{PLACE})", _archive),
-    (r"(?:create|make|build)\s+(?:a|an)\s+(?P<kind>zip|tar(?:\.gz|\.bz2|\.xz|ball)?|tgz|gzipped\s+tar(?:ball)?|compressed\s+archive"
+    (r"(?:create|make|build)\s+(?:a|an)\s+(?P<kind>zip|tar(?:\.gz|\.bz2|\.xz|ball)?|tgz|gzipped\s+tar(?:ball)?"
+     r"|compressed\s+archive"
      r"|archive)(?:\s+(?:file|archive))?\s+(?:of|from|containing|with)\s+(?P<src>.+?)"
      rf"(?:\s+(?:called|named|as|at)\s+(?P<dest>{PLACE}))?", _archive),
     (rf"(?P<verb>zip(?:\s+up)?|tar(?:\s+up)?)\s+(?P<src>{PLACE})", _archive),
     (r"(?P<verb>extract|unzip|untar|unpack|decompress|uncompress|expand|unarchive)\s+(?:all\s+)?(?:the\s+)?"
-     r"(?:(?:files|contents?|everything)\s+(?:from|of|in)\s+)?(?:the\s+)?(?P<noun>(?:archive|zip(?:\s+file)?|tarball)\s+)?"
+     r"(?:(?:files|contents?|everything)\s+(?:from|of|in)\s+)?(?:the\s+)?(?P<noun>(?:archive|zip(?:\s+file)?"
+     r"|tarball)\s+)?"
      rf"(?P<what>{PLACE})(?:\s+(?:in\s+)?here|\s+(?:(?:in)?to|in|under)\s+(?:a\s+)?(?:new\s+)?"
      rf"(?:(?:folder|directory|dir)\s+(?:called\s+|named\s+)?)?(?P<where>{PLACE}))?", _extract),
 ]

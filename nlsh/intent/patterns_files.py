@@ -13,7 +13,7 @@ import re
 from ..types import ActionCall
 from .phrases import NUM, PLACE, archive_like, dirlike, file_like, named, number, pathish, place, sources
 
-__all__ = ["GATE", "PATTERNS", "READING", "view"]
+__all__ = ["GATED", "PATTERNS", "READING", "view"]
 
 _ALGO = r"sha-?256|sha-?1|md-?5|sha-?512"
 _MEASURE = r"lines|words|characters|chars|letters|bytes|line|word|character"
@@ -129,92 +129,131 @@ def _stat(bare: bool = False):
 
 _SHOW = r"(?:show|print|display|give|get|read|list|output|view|see|tell)(?:\s+me)?"
 
-# Every pattern in PATTERNS contains one of these (see patterns.py: registered behind them).
-GATE = (r"\b(?:list|peek|look|inspect|contents?|files|entries|members|everything|first|top|last|final|bottom|opening"
-        r"|head|tail|beginning|start|end|count|tally|many|lines?|words?|characters?|char|bytes?|number|wc|where|pwd|working"
-        r"|current|present|directory|folder|dir|path|location|taking|using|eating|hogging|filling|consuming|occupying"
-        r"|wasting|biggest|largest|heaviest|fattest|usage|sizes?|big|large|heavy|space|hash(?:\s*sums?)?|checksums?"
-        r"|digests?|info|information|details|metadata|properties|stats?|attributes|modified|changed|updated|edited|touched"
-        r"|written|owns|owner|permissions|perms|access|kind|type|file|symlink|link|mtime|modification|exist"
-        r"|(?:sha-?(?:256|1|512)|md-?5)(?:\s*sums?)?)\b")
-
-PATTERNS = [
-    # archives first: "what's in backup.zip" lists members rather than reading bytes
-    (r"(?:list|show(?:\s+me)?|display|view|print|what(?:'s|\s+is|\s+are))\s+(?:all\s+)?(?:the\s+)?(?:contents|content|files"
-     rf"|entries|members|everything)\s+(?:of|in|inside)\s+(?P<what>(?:the\s+)?(?:archive|zip\s+file|zip|tarball|tar\s+file)?\s*{PLACE})",
+# Each group of patterns below is registered behind its gate: every pattern in the group
+# contains one of the gate's words (see patterns.py).
+ARCHIVES_GATE = r"\.(?:zip|tar|tgz|tbz2?|txz|gz|bz2|xz)\b|\b(?:archive|zip|tarball|tar)\b"
+ARCHIVES = [
+    (r"(?:list|show(?:\s+me)?|display|view|print|what(?:'s|\s+is|\s+are))\s+(?:all\s+)?(?:the\s+)?(?:contents|content"
+     r"|files"
+     rf"|entries|members|everything)\s+(?:of|in|inside)\s+(?P<what>(?:the\s+)?(?:archive|zip\s+file|zip|tarball"
+     rf"|tar\s+file)?\s*{PLACE})",
      lambda m: _archive_only(m["what"])),
-    (rf"(?:list|peek\s+(?:into|inside)|look\s+(?:inside|into)|inspect)\s+(?P<what>{PLACE})", lambda m: _archive_only(m["what"])),
-    # head / tail
+    (rf"(?:list|peek\s+(?:into|inside)|look\s+(?:inside|into)"
+     rf"|inspect)\s+(?P<what>{PLACE})", lambda m: _archive_only(m["what"])),
+]
+
+HEAD_TAIL_GATE = r"\b(?:first|top|last|final|bottom|opening|head|tail|beginning|start|end)\b"
+HEAD_TAIL = [
     (rf"(?:{_SHOW}\s+|what\s+(?:is|are)\s+)?(?:the\s+)?(?:very\s+)?(?P<pos>first|top|last|final|bottom|opening)\s+"
      rf"(?:(?P<n>{NUM})\s+|(?:few|some)\s+)?(?P<unit>lines?|rows?)\s+(?:of|in|from)\s+(?P<what>{PLACE})", _head_tail),
     (rf"(?P<pos>head|tail)\s+(?:of\s+)?(?P<what>{PLACE})", _head_tail),
-    (rf"(?:{_SHOW}\s+)?(?:the\s+)?(?:very\s+)?(?P<pos>beginning|start|top|end|bottom)\s+of\s+(?P<what>{PLACE})", _head_tail),
-    # counting
+    (rf"(?:{_SHOW}\s+)?(?:the\s+)?(?:very\s+)?(?P<pos>beginning|start|top|end"
+     rf"|bottom)\s+of\s+(?P<what>{PLACE})", _head_tail),
+]
+
+COUNTING_GATE = r"\b(?:count|tally|many|counts?|number|wc)\b"
+COUNTING = [
     (rf"(?:count|tally)\s+(?:the\s+)?(?:number\s+of\s+)?(?P<what>{_MEASURES})\s+(?:in|of|for)\s+(?P<paths>.+)", _count),
     (rf"how\s+many\s+(?P<what>{_MEASURES})\s+(?:are\s+there\s+|are\s+|is\s+)?(?:in|does|do)\s+(?P<paths>.+?)"
      r"(?:\s+(?:have|contain|has|hold))?", _count),
-    (rf"(?:(?:what(?:'s|\s+is|\s+are)|{_SHOW})\s+)?(?:the\s+)?(?:total\s+)?(?P<what>line|word|character|char|byte)\s+counts?"
+    (rf"(?:(?:what(?:'s|\s+is|\s+are)|{_SHOW})\s+)?(?:the\s+)?(?:total\s+)?(?P<what>line|word|character|char"
+     rf"|byte)\s+counts?"
      r"\s+(?:of|for|in)\s+(?P<paths>.+)", _count),
-    (rf"(?:what(?:'s|\s+is)\s+)?(?:the\s+)?(?:total\s+)?number\s+of\s+(?P<what>{_MEASURES})\s+(?:in|of)\s+(?P<paths>.+)", _count),
+    (rf"(?:what(?:'s|\s+is)\s+)?(?:the\s+)?(?:total\s+)?number\s+of\s+(?P<what>{_MEASURES})\s+(?:in"
+     rf"|of)\s+(?P<paths>.+)", _count),
     (r"(?:count|wc)\s+(?P<paths>.+)", _count),
-    # where am I
+]
+
+WHERE_GATE = r"\b(?:where|pwd|working|current|present|directory|folder|dir|path|location)\b"
+WHERE = [
     (r"where\s+am\s+i(?:\s+(?:right\s+)?now)?|where\s+are\s+we|pwd|print\s+(?:the\s+)?working\s+directory"
      r"|(?:(?:what(?:'s|\s+is)|show(?:\s+me)?|print|tell\s+me|display|get)\s+)?(?:the\s+|my\s+)?(?:current|present)"
-     r"(?:\s+working)?\s+(?:directory|folder|dir|path|location)(?:\s+path)?|(?:what|which)\s+(?:directory|folder|dir|path)"
+     r"(?:\s+working)?\s+(?:directory|folder|dir|path|location)(?:\s+path)?|(?:what|which)\s+(?:directory|folder|dir"
+     r"|path)"
      r"\s+am\s+i\s+(?:in|at|on)(?:\s+(?:right\s+)?now)?|what\s+is\s+this\s+(?:directory|folder)"
      r"|(?:what(?:'s|\s+is)\s+)?(?:the\s+)?working\s+directory",
      lambda m: [ActionCall("files.pwd", {})]),
-    # disk usage of folders
+]
+
+DISK_USAGE_GATE = (r"\b(?:taking|using|eating|hogging|filling|consuming|occupying|wasting|biggest|largest|heaviest"
+                   r"|fattest|usage|sizes?|big|large|heavy|space)\b")
+DISK_USAGE = [
     (r"what(?:'s|\s+is|\s+are)\s+(?:taking|using|eating|hogging|filling|consuming|occupying|wasting)\s+(?:up\s+)?"
-     r"(?:all\s+(?:the|of\s+the|my)\s+|so\s+much\s+|the\s+most\s+|most\s+(?:of\s+the\s+)?|my\s+|the\s+|(?:a\s+)?lot\s+of\s+)?"
+     r"(?:all\s+(?:the|of\s+the|my)\s+|so\s+much\s+|the\s+most\s+|most\s+(?:of\s+the\s+)?|my\s+|the\s+"
+     r"|(?:a\s+)?lot\s+of\s+)?"
      r"(?:disk\s+|disc\s+|storage\s+|drive\s+)?(?:space|room|storage|disk)"
      rf"(?:\s+(?:in|under|inside)\s+(?P<where>{PLACE})|\s+on\s+(?:my|the)\s+(?:disk|drive|computer|machine))?", _du()),
     (r"(?:(?:show|list|find|get|give)(?:\s+me)?\s+|(?:which|what)\s+are\s+|what(?:'s|\s+is)\s+)?(?:the\s+)?"
      rf"(?:(?:top\s+)?(?P<n>{NUM})\s+)?(?:biggest|largest|heaviest|fattest)\s+(?:folders|directories|dirs|sub-?folders"
      rf"|sub-?directories|space\s+hogs){_IN_PLACE}", _du(top=True)),
-    (r"(?:which|what)\s+(?:folders?|directories|directory|dirs?|sub-?folders?)\s+(?:is|are)\s+(?:the\s+)?(?:biggest|largest"
+    (r"(?:which|what)\s+(?:folders?|directories|directory|dirs?|sub-?folders?)\s+(?:is|are)\s+(?:the\s+)?(?:biggest"
+     r"|largest"
      r"|(?:taking|using)\s+(?:up\s+)?(?:the\s+most|most|so\s+much|all\s+the|a\s+lot\s+of)\s+(?:disk\s+)?space)"
      rf"{_IN_PLACE}", _du()),
-    (rf"(?:(?:show|get|check|give)(?:\s+me)?\s+)?(?:the\s+)?(?:disk|space|storage)\s+usage(?:\s+(?:of|for|in|under)\s+(?P<where>{PLACE}))?",
+    (rf"(?:(?:show|get|check|give)(?:\s+me)?\s+)?(?:the\s+)?(?:disk|space|storage)\s+usage(?:\s+(?:of|for|in"
+     rf"|under)\s+(?P<where>{PLACE}))?",
      _du()),
-    (r"(?:(?:show|list|get|give)(?:\s+me)?\s+)?(?:the\s+)?(?:(?:folder|directory|sub-?folder|dir)\s+sizes|sizes?\s+of\s+"
+    (r"(?:(?:show|list|get|give)(?:\s+me)?\s+)?(?:the\s+)?(?:(?:folder|directory|sub-?folder|dir)\s+sizes"
+     r"|sizes?\s+of\s+"
      rf"(?:the\s+|all\s+(?:the\s+)?)?(?:folders|directories|sub-?folders|sub-?directories)){_IN_PLACE}", _du()),
-    (rf"how\s+(?:big|large|heavy)\s+is\s+(?P<where>{PLACE})|(?:(?:what(?:'s|\s+is)|show(?:\s+me)?|get|give\s+me)\s+)?(?:the\s+)?"
+    (rf"how\s+(?:big|large|heavy)\s+is\s+(?P<where>{PLACE})|(?:(?:what(?:'s|\s+is)|show(?:\s+me)?|get"
+     rf"|give\s+me)\s+)?(?:the\s+)?"
      rf"(?:total\s+)?(?:disk\s+)?size\s+of\s+(?P<where2>{PLACE})|how\s+much\s+(?:disk\s+)?space\s+(?:does|is)\s+"
      rf"(?P<where3>{PLACE})\s+(?:take(?:\s+up)?|use|using|taking(?:\s+up)?|occupy)", _du(depth=0, bare=False)),
-    # checksums
-    (r"(?:(?:compute|calculate|get|show|print|give\s+me|generate|make|what(?:'s|\s+is|\s+are))(?:\s+me)?\s+)?(?:the\s+|an?\s+)?"
+]
+
+CHECKSUMS_GATE = r"\b(?:hash(?:\s*sums?)?|checksums?|digests?|(?:sha-?(?:256|1|512)|md-?5)(?:\s*sums?)?)\b"
+CHECKSUMS = [
+    (r"(?:(?:compute|calculate|get|show|print|give\s+me|generate|make|what(?:'s|\s+is|\s+are))(?:\s+me)?\s+)?(?:the\s+"
+     r"|an?\s+)?"
      rf"(?:(?P<algo>{_ALGO})\s*)?(?:hash(?:\s*sum)?|checksum|digest)(?:e?s)?\s+(?:of|for)\s+(?P<paths>.+)", _checksum),
     (r"(?:(?:compute|calculate|get|show|print|give\s+me|what(?:'s|\s+is|\s+are))(?:\s+me)?\s+)?(?:the\s+|an?\s+)?"
      rf"(?P<algo>{_ALGO})(?:\s*sums?)?\s+(?:of|for)\s+(?P<paths>.+)", _checksum),
     (rf"(?P<algo>{_ALGO})(?:\s*sum)?\s+(?P<paths>.+)", _checksum),
     (rf"(?:hash|checksum)\s+(?P<paths>.+?)(?:\s+(?:with|using)\s+(?P<algo>{_ALGO}))?", _checksum),
-    # file details
-    (r"(?:(?:show|get|give|display|print|what\s+(?:is|are))(?:\s+me)?\s+)?(?:the\s+)?(?:file\s+)?(?:info(?:rmation)?|details"
+]
+
+DETAILS_GATE = (r"\b(?:info|information|details|metadata|properties|stats?|attributes|modified|changed|updated"
+                r"|edited|touched|written|owns|owner|permissions|perms|access|kind|type|file|folder|directory|dir"
+                r"|symlink"
+                r"|link|mtime|modification|exist)\b")
+DETAILS = [
+    (r"(?:(?:show|get|give|display|print|what\s+(?:is|are))(?:\s+me)?\s+)?(?:the\s+)?(?:file\s+)?(?:info(?:rmation)?"
+     r"|details"
      rf"|metadata|properties|stats?|attributes)\s+(?:of|for|about|on)\s+(?P<what>{PLACE})", _stat()),
     (rf"stat\s+(?P<what>{PLACE})", _stat()),
     (rf"when\s+was\s+(?P<what>{PLACE})\s+(?:last\s+)?(?:modified|changed|updated|edited|touched|written)", _stat()),
     (rf"who\s+owns\s+(?P<what>{PLACE})|(?:who\s+is\s+)?the\s+owner\s+of\s+(?P<what2>{PLACE})", _stat()),
     (r"(?:(?:what\s+are|show(?:\s+me)?|get|check)\s+)?(?:the\s+)?(?:file\s+)?(?:permissions|perms|access\s+rights)"
      rf"\s+(?:of|on|for)\s+(?P<what>{PLACE})", _stat()),
-    (rf"what\s+(?:kind|type)\s+of\s+(?:file|thing)\s+is\s+(?P<what>{PLACE})|is\s+(?P<what2>{PLACE})\s+a\s+(?:file|folder"
+    (rf"what\s+(?:kind|type)\s+of\s+(?:file|thing)\s+is\s+(?P<what>{PLACE})|is\s+(?P<what2>{PLACE})\s+a\s+(?:file"
+     rf"|folder"
      r"|directory|dir|symlink|link|symbolic\s+link)", _stat()),
-    (r"(?:(?:what(?:'s|\s+is)|show(?:\s+me)?|get)\s+)?(?:the\s+)?(?:last\s+)?(?:modification\s+(?:time|date)|modified\s+(?:time|date)"
+    (r"(?:(?:what(?:'s|\s+is)|show(?:\s+me)?|get)\s+)?(?:the\s+)?(?:last\s+)?(?:modification\s+(?:time|date)"
+     r"|modified\s+(?:time|date)"
      rf"|mtime|last\s+modified(?:\s+(?:time|date))?)\s+(?:of|for)\s+(?P<what>{PLACE})", _stat()),
     (rf"does\s+(?P<what>{PLACE})\s+exist", _stat()),
 ]
 
+PATTERNS = ARCHIVES + HEAD_TAIL + COUNTING + WHERE + DISK_USAGE + CHECKSUMS + DETAILS
+GATED = [
+    (ARCHIVES_GATE, ARCHIVES), (HEAD_TAIL_GATE, HEAD_TAIL), (COUNTING_GATE, COUNTING), (WHERE_GATE, WHERE),
+    (DISK_USAGE_GATE, DISK_USAGE), (CHECKSUMS_GATE, CHECKSUMS), (DETAILS_GATE, DETAILS),
+]
+
 READING = [
-    (rf"(?:(?:show|tell)\s+me\s+)?what(?:'s|\s+is)\s+(?:in|inside)\s+(?P<what>{PLACE})", lambda m: view(m["what"], certain_file=False)),
+    (rf"(?:(?:show|tell)\s+me\s+)?what(?:'s|\s+is)\s+(?:in"
+     rf"|inside)\s+(?P<what>{PLACE})", lambda m: view(m["what"], certain_file=False)),
     (rf"what\s+does\s+(?P<what>{PLACE})\s+(?:say|contain)", lambda m: view(m["what"], certain_file=True)),
     (r"(?P<verb>read|cat|print|display|show(?:\s+me)?|view|output|dump|type\s+out)\s+(?:out\s+)?(?P<the>the\s+)?"
-     r"(?:(?:whole|entire|full|complete)\s+)?(?:(?:contents?|text)\s+of\s+)?"
+     r"(?:(?:whole|entire|full|complete)\s+)?(?:(?:contents?|text)\s+of\s+)?(?:(?:the\s+)?file\s+(?:called|named)\s+)?"
      rf"(?P<what>{PLACE})(?:\s+(?:in\s+full|to\s+me|on\s+(?:the\s+)?screen))?", _read),
 ]
 
 
 def _archive_only(chunk: str) -> list[ActionCall] | None:
-    m = re.fullmatch(r"(?:the\s+)?(?P<noun>archive|zip\s+file|zip|tarball|tar\s+file)?\s*(?P<rest>.+)", chunk.strip(), re.I)
+    m = re.fullmatch(r"(?:the\s+)?(?P<noun>archive|zip\s+file|zip|tarball"
+                     r"|tar\s+file)?\s*(?P<rest>.+)", chunk.strip(), re.I)
     if not m:
         return None
     found = named(m["rest"])

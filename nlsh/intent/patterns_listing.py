@@ -22,7 +22,7 @@ from .phrases import (
 __all__ = ["PATTERNS"]
 
 _VERBS = {
-    "list": "list", "ls": "list",
+    "list": "list", "ls": "list", "sort": "list",
     "show": "show", "show me": "show", "display": "show", "print": "show", "give me": "show",
     "get me": "show", "get": "show", "tell me": "show", "let me see": "show", "see": "show",
     "view": "show",
@@ -31,7 +31,7 @@ _VERBS = {
     "what": "ask", "which": "ask",
 }
 _HEAD = (
-    r"(?P<verb>ls|list|show\s+me|show|display|print|give\s+me|get\s+me|get|tell\s+me|let\s+me\s+see"
+    r"(?P<verb>ls|list|sort|show\s+me|show|display|print|give\s+me|get\s+me|get|tell\s+me|let\s+me\s+see"
     r"|see|view|find\s+me|find|locate|search\s+for|search|look\s+for|where\s+are|what|which)"
     r"(?P<rest>(?:\s+.*)?)"
 )
@@ -131,6 +131,14 @@ def _object(m: re.Match[str], s: dict[str, Any]) -> bool:
     return True
 
 
+def _said_object(m: re.Match[str], s: dict[str, Any]) -> bool:
+    """"the oldest files first" names what is listed as well as the order."""
+    if m["obj"]:
+        s["object"] = True
+        s["type"] = "file" if m["obj"].lower().startswith("file") and s.get("type", "file") == "file" else "any"
+    return True
+
+
 def _location(m: re.Match[str], s: dict[str, Any]) -> bool:
     folder = place(m["place"])
     return folder is not None and set_once(s, "path", folder)
@@ -156,11 +164,11 @@ def _bare(m: re.Match[str], s: dict[str, Any]) -> bool:
 
 _CLAUSES = [
     # ages
-    clause(rf"(?:{_MODVERB}\s+)?(?:(?:in|within|during|over|from|for)\s+)?(?:the\s+)?(?:last|past|previous)\s+(?P<age>{AGE})",
-           _age("newer_than")),
+    clause(rf"(?:{_MODVERB}\s+)?(?:(?:in|within|during|over|for)\s+(?:the\s+)?|(?:from|since)\s+the\s+|the\s+)?"
+           rf"(?:last|past|previous)\s+(?P<age>{AGE})", _age("newer_than")),
     clause(rf"{_MODVERB}\s+(?:less\s+than|under|within)\s+(?P<age>{AGE})\s+ago"
            rf"|{_MODVERB}\s+within\s+(?:the\s+)?(?P<age2>{AGE})", lambda m, s: _age("newer_than")(_agefix(m), s)),
-    clause(rf"(?:{_MODVERB}\s+)?today", _fixed("newer_than", "1d")),
+    clause(rf"(?:{_MODVERB}\s+)?(?:from\s+)?today", _fixed("newer_than", "1d")),
     clause(rf"(?:{_MODVERB}\s+)?this\s+week", _fixed("newer_than", "1w")),
     clause(rf"(?:newer|younger)\s+than\s+(?P<age>{AGE})|(?:less\s+than|under)\s+(?P<age2>{AGE})\s+old",
            lambda m, s: _age("newer_than")(_agefix(m), s)),
@@ -178,7 +186,8 @@ _CLAUSES = [
     clause(rf"(?P<size>{SIZE})\s+or\s+(?P<dir>more|larger|bigger|above|over|less|smaller|under|below)", _size_or),
     clause(rf"(?:(?:with\s+)?(?:a\s+)?size\s+)?between\s+(?P<a>{SIZE})\s+and\s+(?P<b>{SIZE})", _between),
     # names and extensions
-    clause(rf"(?:named|called|titled|with\s+(?:the\s+)?(?:file\s*)?name|whose\s+(?:file\s*)?name\s+is)\s+(?P<tok>{TOKEN})",
+    clause(rf"(?:named|called|titled|with\s+(?:the\s+)?(?:file\s*)?name"
+           rf"|whose\s+(?:file\s*)?name\s+is)\s+(?P<tok>{TOKEN})",
            _name("{}")),
     clause(rf"(?:matching|that\s+match(?:es)?|which\s+match|like|with\s+names?\s+(?:matching|like))\s+"
            rf"(?:the\s+)?(?:pattern\s+|glob\s+)?(?P<tok>{TOKEN})", _name("{}")),
@@ -187,28 +196,34 @@ _CLAUSES = [
     clause(rf"(?:whose\s+(?:file\s*)?names?\s+(?:contains?|includes?|ha(?:s|ve))|with\s+(?:file\s*)?names?\s+"
            rf"(?:containing|including)|(?:file\s*)?names?\s+(?:containing|including))\s+(?P<tok>{TOKEN})",
            _name("*{}*", "iname")),
-    clause(rf"(?:(?:with|whose|their|file)\s+)?(?:(?:file\s*)?names?\s+)?(?:that\s+)?(?:starts?|starting|beginning|begins?)"
+    clause(rf"(?:(?:with|whose|their|file)\s+)?(?:(?:file\s*)?names?\s+)?(?:that\s+)?(?:starts?|starting|beginning"
+           rf"|begins?)"
            rf"\s+with\s+(?P<tok>{TOKEN})", _name("{}*")),
     clause(rf"(?:(?:with|whose|their|file)\s+)?(?:(?:file\s*)?names?\s+)?(?:that\s+)?(?:ending|ends?)\s+(?:in|with)\s+"
            rf"(?P<tok>{TOKEN})", _ending),
     clause(rf"(?:with|having|of)\s+(?:the\s+|an?\s+)?(?:file\s+)?(?:extension|suffix|ext|type)\s+(?P<tok>{TOKEN})"
            rf"|(?:with|having)\s+(?:an?\s+|the\s+)?(?P<tok2>\.?\w{{1,10}})\s+(?:extension|suffix)",
            lambda m, s: _extension(_tokfix(m), s)),
-    clause(r"case[\s-]*insensitive(?:ly)?|ignoring\s+(?:the\s+)?case|ignore\s+case|regardless\s+of\s+case|in\s+any\s+case",
+    clause(r"case[\s-]*insensitive(?:ly)?|ignoring\s+(?:the\s+)?case|ignore\s+case|regardless\s+of\s+case"
+           r"|in\s+any\s+case",
            _fixed("ci", True)),
     clause(r"empty", _fixed("empty", True)),
     clause(r"hidden|dot-?files?", _fixed("hidden", True)),
     # listing style
     clause(r"(?:in\s+)?(?:a\s+|the\s+)?(?:long|detailed)(?:\s+(?:format|form|listing|list|view|mode|output))?"
-           r"|with\s+(?:all\s+)?(?:the\s+|their\s+|full\s+)?(?:details?|info(?:rmation)?|metadata|permissions|sizes?|dates?"
+           r"|with\s+(?:all\s+)?(?:the\s+|their\s+|full\s+)?(?:details?|info(?:rmation)?|metadata|permissions|sizes?"
+           r"|dates?"
            r"|owners?|timestamps?|modification\s+times?)(?:\s*(?:,|and)\s*(?:details?|permissions|sizes?|dates?|owners?"
            r"|timestamps?))*|in\s+detail|(?:with\s+)?(?:the\s+)?details", _fixed("long", True)),
-    clause(r"(?:(?:sorted|sort|ordered|order|arranged)\s+)?by\s+(?:their\s+|the\s+)?(?P<key>size|file\s+size|name|file\s*name"
+    clause(r"(?:(?:sorted|sort|ordered|order|arranged)\s+)?by\s+(?:their\s+|the\s+)?(?P<key>size|file\s+size|name"
+           r"|file\s*name"
            r"|date|time|age|last\s+modified|modification\s+(?:time|date)|modified\s+(?:time|date)|date\s+modified|mtime"
            r"|modified|newest|recency)", _sort),
-    clause(r"(?:(?:sorted|ordered)\s+)?(?:with\s+)?(?:the\s+)?(?:from\s+)?(?P<key>biggest|largest|smallest|newest|latest|oldest"
+    clause(r"(?:(?:sorted|ordered)\s+)?(?:with\s+)?(?:the\s+)?(?:from\s+)?(?P<key>biggest|largest|smallest|newest"
+           r"|latest|oldest"
            r"|most\s+recent(?:ly\s+(?:modified|changed|edited))?|least\s+recent(?:ly\s+(?:modified|changed))?)\s+"
-           r"(?:ones?\s+|files?\s+)?(?:first|on\s+top|at\s+the\s+top)", _sort),
+           r"(?P<obj>ones?\s+|files?\s+)?(?:first|on\s+top"
+           r"|at\s+the\s+top)", lambda m, s: _sort(m, s) and _said_object(m, s)),
     clause(r"(?:(?:sorted|ordered|arranged)\s+)?(?:alphabetically|in\s+alphabetical\s+order)",
            lambda m, s: set_once(s, "sort", "name")),
     clause(r"(?:in\s+)?reverse(?:d)?(?:\s+order)?|backwards", _fixed("reverse", True)),
@@ -217,17 +232,21 @@ _CLAUSES = [
     clause(rf"{_MODVERB}\s+(?P<key>recently)", _sort),
     # depth
     clause(r"recursively|recursive|everywhere|(?:and|including|with|plus|in)\s+(?:all\s+)?(?:the\s+|its\s+|their\s+)?"
-           r"sub-?(?:folders|directories|dirs)(?:\s+too|\s+as\s+well)?|in\s+all\s+(?:the\s+)?(?:sub-?)?(?:folders|directories)"
+           r"sub-?(?:folders|directories|dirs)(?:\s+too|\s+as\s+well)?|in\s+all\s+(?:the\s+)?(?:sub-?)?(?:folders"
+           r"|directories)"
            r"|(?:and\s+)?everything\s+(?:below|beneath|inside)|at\s+all\s+levels|(?:as|in)\s+a\s+tree",
            _fixed("recursive", True)),
     clause(r"(?:only\s+)?(?:at\s+)?(?:the\s+)?top[\s-]+level(?:\s+only)?|non-?recursive(?:ly)?|not\s+recursive(?:ly)?"
-           r"|(?:but\s+)?(?:not|without\s+(?:going\s+into|looking\s+in(?:to)?|descending\s+into))\s+(?:in\s+)?(?:the\s+|any\s+)?"
+           r"|(?:but\s+)?(?:not|without\s+(?:going\s+into|looking\s+in(?:to)?"
+           r"|descending\s+into))\s+(?:in\s+)?(?:the\s+|any\s+)?"
            r"sub-?(?:folders|directories|dirs)", _fixed("max_depth", 1)),
-    clause(rf"(?:at\s+most|max(?:imum)?(?:\s+depth)?(?:\s+of)?|up\s+to|no\s+more\s+than|no\s+deeper\s+than)\s+(?P<n>{NUM})"
+    clause(rf"(?:at\s+most|max(?:imum)?(?:\s+depth)?(?:\s+of)?|up\s+to|no\s+more\s+than"
+           rf"|no\s+deeper\s+than)\s+(?P<n>{NUM})"
            r"\s+(?:levels?|deep|down)(?:\s+(?:deep|down))?|max[\s_-]?depth\s*(?:=|of)?\s*(?P<n2>\d+)",
            lambda m, s: set_once(s, "max_depth", number(m["n"] or m["n2"]))),
     # what is listed
-    clause(rf"(?:(?P<ext>{EXT})\s+(?P<kind>{KIND})|(?P<plural>{PLURAL_EXT})|(?P<noun>files?|folders?|directories|directory|dirs?"
+    clause(rf"(?:(?P<ext>{EXT})\s+(?P<kind>{KIND})|(?P<plural>{PLURAL_EXT})|(?P<noun>files?|folders?|directories"
+           rf"|directory|dirs?"
            r"|sub-?(?:folders?|directories|dirs)|(?:symbolic\s+|sym\s*)?links?|symlinks?|things|items|entries|stuff"
            r"|everything|anything|ones|contents?))", _object),
     # where
@@ -235,7 +254,8 @@ _CLAUSES = [
     clause(rf"(?:in|inside|within|under|beneath|below|from|of|at|on)\s+(?P<place>{PLACE})", _location),
     clause(rf"(?P<place>{PLACE})", _bare),
     clause(r"all|every|each|any|the|of|me|only|just|a|an|some|that|which|are|is|were|was|there|have\s+been|has\s+been"
-           r"|been|with|having|and|or|but|including|include|plus|also|too|as\s+well|both|my|anywhere|currently|right\s+now"
+           r"|been|with|having|and|or|but|including|include|plus|also|too|as\s+well|both|my|anywhere|currently"
+           r"|right\s+now"
            r"|now|in\s+it|(?:a\s+)?list(?:ing)?\s+of|do\s+i\s+have|i\s+have|exist|in\s+total", lambda m, s: True),
 ]
 
@@ -283,6 +303,8 @@ def _decide(s: dict[str, Any]) -> list[ActionCall] | None:
         return [ActionCall("files.list", _with_path(s, args))]
     if any(s.get(k) for k in ("long", "sort", "reverse")) or not (filters or s.get("object") or s.get("hidden")):
         return None
+    if kind == "dir" and ("min_size" in filters or "max_size" in filters):
+        return None  # a folder's size is what is in it: that is disk usage, not find
     if s.get("hidden"):
         if "name" in filters or "iname" in filters:
             return None
@@ -310,6 +332,6 @@ PATTERNS = [
      r"|list\s+(?:the\s+)?(?:contents?\s+of\s+)?(?:this|the\s+current)\s+(?:folder|directory)"
      r"|(?:show|display)\s+(?:me\s+)?(?:the\s+)?contents?\s+of\s+(?:this|the\s+current)\s+(?:folder|directory)",
      lambda m: [ActionCall("files.list", {})]),
-    (rf"where\s+(?:is|are|can\s+i\s+find)\s+(?:the\s+file\s+|the\s+)?(?P<tok>{TOKEN})", _where_is),
+    (rf"where(?:'s|\s+is|\s+are|\s+can\s+i\s+find)\s+(?:the\s+file\s+|the\s+)?(?P<tok>{TOKEN})", _where_is),
     (_HEAD, _build),
 ]

@@ -19,10 +19,15 @@ __all__ = ["GATE", "PATTERNS"]
 _NAME = r"""(?:"[^"]+"|'[^']+'|[A-Za-z][\w.+-]*)"""
 _PID = r"(?:#|number\s+|no\.?\s*|id\s+|with\s+(?:the\s+)?(?:pid|id)\s+)?(?P<pid>\d+)"
 _SIGNALS = ("TERM", "KILL", "INT", "HUP", "STOP", "CONT", "USR1", "USR2")
-_NOT_NAMES = STOPWORDS | {"process", "processes", "proc", "procs", "program", "programs", "task", "tasks", "app", "apps",
-                          "pid", "pids", "server", "job", "jobs", "session", "computer", "machine", "system", "myself",
-                          "running", "everyone", "everybody", "anyone", "someone", "nothing", "off", "now", "yourself"}
-_FORCE = r"(?:-9|-kill|-s\s+kill|--signal\s+kill|with\s+(?:sig)?kill|with\s+signal\s+9|forcefully|forcibly|hard|with\s+force|immediately|now)"
+# Words that follow "kill" or precede "process" without naming a program.
+_NOT_NAMES = STOPWORDS | frozenset(
+    """process processes proc procs program programs task tasks app apps pid pids server job jobs session computer
+    machine system myself running everyone everybody anyone someone nothing off now yourself top active current
+    biggest largest heaviest hungry busy idle background foreground zombie stuck hung frozen dead slow heavy big
+    first last recent main child parent user other open old time""".split()
+)
+_FORCE = (r"(?:-9|-kill|-s\s+kill|--signal\s+kill|with\s+(?:sig)?kill|with\s+signal\s+9|forcefully|forcibly|hard"
+          r"|with\s+force|immediately|now)")
 
 
 def _name(text: str) -> str | None:
@@ -58,6 +63,15 @@ def _signal(m: re.Match[str]) -> list[ActionCall] | None:
     return [ActionCall("proc.signal", args)]
 
 
+def _signal_each(m: re.Match[str]) -> list[ActionCall] | None:
+    """"kill 1234 and 5678": one step per pid."""
+    sig = {"signal": "KILL"} if m["force"] else {}
+    pids = [int(p) for p in re.findall(r"\d+", m["pids"])]
+    if any(p <= 1 for p in pids):
+        return None
+    return [ActionCall("proc.signal", {"pid": p, **sig}) for p in pids]
+
+
 def _fixed_signal(sig: str):
     def build(m: re.Match[str]) -> list[ActionCall] | None:
         pid = int(m["pid"])
@@ -72,13 +86,17 @@ def _sort(m: re.Match[str], s: dict[str, Any]) -> bool:
 
 
 _LIST_CLAUSES = [
-    clause(r"(?:sorted\s+|ordered\s+|ranked\s+)?by\s+(?P<key>cpu|processor|memory|mem|ram|name|pid)(?:\s+usage|\s+use)?",
+    clause(r"(?:sorted\s+|ordered\s+|ranked\s+)?by\s+(?P<key>cpu|processor|memory|mem|ram|name|pid)(?:\s+usage"
+           r"|\s+use)?",
            _sort),
-    clause(r"(?:that\s+are\s+|which\s+are\s+)?(?:using|eating|consuming|with|hogging)\s+(?:the\s+)?(?:most|highest|more)\s+"
+    clause(r"(?:that\s+are\s+|which\s+are\s+)?(?:using|eating|consuming|with|hogging)\s+(?:the\s+)?(?:most|highest"
+           r"|more)\s+"
            r"(?P<key>cpu|processor|memory|mem|ram)(?:\s+usage)?", _sort),
-    clause(r"(?:run|owned|started)\s+by\s+(?:the\s+)?(?:user\s+)?(?P<user>[a-z_][\w.-]*)|(?:for|of|belonging\s+to)\s+(?:the\s+)?"
+    clause(r"(?:run|owned|started)\s+by\s+(?:the\s+)?(?:user\s+)?(?P<user>[a-z_][\w.-]*)|(?:for|of"
+           r"|belonging\s+to)\s+(?:the\s+)?"
            r"user\s+(?P<user2>[a-z_][\w.-]*)", lambda m, s: set_once(s, "user", m["user"] or m["user2"])),
-    clause(rf"(?:named|called|matching)\s+(?P<name>{_NAME})", lambda m, s: bool(n := _name(m["name"])) and set_once(s, "name", n)),
+    clause(rf"(?:named|called|matching)\s+(?P<name>{_NAME})",
+           lambda m, s: bool(n := _name(m["name"])) and set_once(s, "name", n)),
     clause(r"(?:that\s+are\s+)?(?:running|active)(?:\s+(?:right\s+)?now)?|(?:right\s+)?now|currently(?:\s+running)?"
            r"|on\s+(?:this|the|my)\s+(?:machine|system|computer|box)|at\s+the\s+moment", lambda m, s: True),
 ]
@@ -134,43 +152,57 @@ PATTERNS = [
      rf"(?:(?:process|program|app)\s+(?:named\s+|called\s+)?)?(?P<name>{_NAME})(?:\s+(?:process(?:es)?|instances?))?"
      rf"(?:\s+(?P<force3>{_FORCE}))?", _signal),
     (rf"(?:stop|end|quit|close)\s+(?:all\s+)?(?:the\s+)?(?:running\s+)?(?P<name>{_NAME})\s+process(?:es)?", _signal),
-    (rf"send\s+(?:a\s+|the\s+)?(?:sig)?(?P<sig>term|kill|int|hup|stop|cont|usr1|usr2|9)(?:\s+signal)?\s+to\s+(?:the\s+)?"
-     rf"(?:(?:process|pid)\s+{_PID}|(?P<name>{_NAME})(?:\s+process(?:es)?)?)", _signal),
+    (rf"send\s+(?:a\s+|the\s+)?(?:signal\s+)?(?:sig)?(?P<sig>term|kill|int|hup|stop|cont|usr1|usr2"
+     rf"|9)(?:\s+signal)?\s+to\s+"
+     rf"(?:the\s+)?(?:(?:(?:process|pid)\s+)?{_PID}|(?P<name>{_NAME})(?:\s+process(?:es)?)?)", _signal),
+    (r"(?P<force>force[\s-]*)?(?:kill|terminate|stop|end)\s+(?:the\s+)?(?:process(?:es)?\s+|pids?\s+)?"
+     r"(?P<pids>\d+(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)\d+)+)", _signal_each),
     (rf"(?:pause|suspend|freeze)\s+(?:the\s+)?(?:process|pid)\s+{_PID}", _fixed_signal("STOP")),
     (rf"(?:resume|continue|unpause|unfreeze)\s+(?:the\s+)?(?:process|pid)\s+{_PID}", _fixed_signal("CONT")),
     (rf"interrupt\s+(?:the\s+)?(?:process|pid)\s+{_PID}", _fixed_signal("INT")),
     # details of one process
-    (rf"(?:(?:{_VERB}|what\s+(?:is|are))\s+)?(?:the\s+)?(?:details|info(?:rmation)?|more\s+info|everything)\s+(?:of|on|about|for)\s+"
+    (rf"(?:(?:{_VERB}|what\s+(?:is|are))\s+)?(?:the\s+)?(?:details|info(?:rmation)?|more\s+info|everything)\s+(?:of|on"
+     rf"|about|for)\s+"
      rf"(?:the\s+)?(?:process|pid)\s+{_PID}", lambda m: [ActionCall("proc.info", {"pid": int(m["pid"])})]),
-    (rf"(?:tell\s+me\s+about|describe|inspect|what\s+is|what's|show(?:\s+me)?|info\s+(?:on|about))\s+(?:the\s+)?(?:process|pid)\s+{_PID}"
+    (rf"(?:tell\s+me\s+about|describe|inspect|what\s+is|what's|show(?:\s+me)?|info\s+(?:on"
+     rf"|about))\s+(?:the\s+)?(?:process|pid)\s+{_PID}"
      rf"|(?:process|pid)\s+{_PID.replace('pid>', 'pid2>')}\s+(?:details|info)",
      lambda m: [ActionCall("proc.info", {"pid": int(m["pid"] or m["pid2"])})]),
     # by port
-    (r"(?:what|which\s+(?:process|program|app)|who)(?:'s|\s+is|\s+are)?\s+(?:using|listening\s+on|running\s+on|on|bound\s+to"
+    (r"(?:what|which\s+(?:process|program|app)|who)(?:'s|\s+is|\s+are)?\s+(?:using|listening\s+on|running\s+on|on"
+     r"|bound\s+to"
      r"|holding|occupying|blocking|taking|serving\s+on)\s+(?:port\s+|:)(?P<port>\d+)", _find),
-    (r"(?:(?:find|show|get|list)(?:\s+me)?\s+)?(?:the\s+)?(?:process(?:es)?|programs?|pids?)\s+(?:using|listening\s+on|on|bound\s+to"
+    (r"(?:(?:find|show|get|list)(?:\s+me)?\s+)?(?:the\s+)?(?:process(?:es)?|programs?|pids?)\s+(?:using|listening\s+on"
+     r"|on|bound\s+to"
      r"|holding)\s+(?:port\s+|:)(?P<port>\d+)", _find),
     (r"is\s+(?:anything|something|anyone|any\s+process)\s+(?:listening|running)\s+on\s+(?:port\s+|:)(?P<port>\d+)"
      r"|is\s+port\s+(?P<port2>\d+)\s+(?:in\s+use|taken|busy|open|free)",
      lambda m: _find_port(m["port"] or m["port2"])),
+    # listing
+    (rf"what(?:'s|\s+is)\s+(?:eating|using|hogging|consuming|taking|burning|maxing\s+out|killing"
+     rf"|slowing)\s+(?:up\s+)?(?:all\s+)?"
+     rf"(?:of\s+)?(?:my\s+|the\s+|so\s+much\s+|all\s+the\s+)?{_RES}(?:\s+usage)?", _list()),
+    (rf"(?:which|what)\s+(?:process(?:es)?|programs?|apps?|applications?)\s+(?:(?:is|are)\s+)?(?:using|uses?|eating"
+     rf"|eats?"
+     rf"|hogging|hogs?|consuming|consumes?|taking|takes?)\s+(?:up\s+)?(?:the\s+most|most|so\s+much|all\s+(?:the|my)"
+     rf"|a\s+lot\s+of)?\s*(?:of\s+)?(?:my\s+|the\s+)?{_RES}", _list()),
+    (rf"(?:{_VERB}\s+)?(?:me\s+)?(?:the\s+)?(?:top|first)?\s*(?:(?P<n>{NUM})\s+)?(?:(?:most\s+)?{_RES}[\s-]+(?:hungry"
+     rf"|heavy|intensive)\s+)?"
+     rf"(?:all\s+)?(?:the\s+)?(?:running\s+|active\s+|current\s+)?{_PROCS}(?P<rest>(?:\s+.*)?)", _list()),
+    (rf"(?:{_VERB}\s+)?(?:me\s+)?(?:the\s+)?top\s+(?:(?P<n>{NUM})\s+)?{_PROCS}?(?:\s+by)?\s+{_RES}(?:\s+usage)?",
+     _list()),
+    (r"what(?:'s|\s+is|\s+are)\s+(?:running|the\s+running\s+processes)(?:\s+(?:right\s+)?now|\s+on\s+(?:this|my|the)\s+"
+     r"(?:machine|computer|system))?|ps", _list()),
     # by name
-    (rf"(?:(?:find|show|get|list|search\s+for|look\s+for)(?:\s+me)?\s+)?(?:the\s+|all\s+(?:the\s+)?)?(?:process(?:es)?|pids?)\s+"
+    (rf"(?:(?:find|show|get|list|search\s+for|look\s+for)(?:\s+me)?\s+)?(?:the\s+|all\s+(?:the\s+)?)?(?:process(?:es)?"
+     rf"|pids?)\s+"
      rf"(?:named\s+|called\s+|for\s+|of\s+|matching\s+)?(?P<name>{_NAME})", _find),
     (rf"(?:find|show|get|list|search\s+for|look\s+for)(?:\s+me)?\s+(?:the\s+|all\s+(?:the\s+)?|any\s+)?(?:running\s+)?"
      rf"(?P<name>{_NAME})\s+process(?:es)?", _find),
-    (rf"is\s+(?P<name>{_NAME})\s+(?:running|still\s+running|up|alive)|is\s+there\s+(?:an?\s+|any\s+)?(?P<name2>{_NAME})\s+"
+    (rf"is\s+(?P<name>{_NAME})\s+(?:running|still\s+running|up|alive)|is\s+there\s+(?:an?\s+"
+     rf"|any\s+)?(?P<name2>{_NAME})\s+"
      r"process(?:\s+running)?", lambda m: _find_name(m["name"] or m["name2"])),
     (rf"(?:what(?:'s|\s+is|\s+are)\s+)?(?:the\s+)?pids?\s+(?:of|for)\s+(?P<name>{_NAME})", _find),
-    # listing
-    (rf"what(?:'s|\s+is)\s+(?:eating|using|hogging|consuming|taking|burning|maxing\s+out|killing|slowing)\s+(?:up\s+)?(?:all\s+)?"
-     rf"(?:of\s+)?(?:my\s+|the\s+|so\s+much\s+|all\s+the\s+)?{_RES}(?:\s+usage)?", _list()),
-    (rf"(?:which|what)\s+(?:process(?:es)?|programs?|apps?|applications?)\s+(?:is|are)\s+(?:using|eating|hogging|consuming|taking)"
-     rf"\s+(?:up\s+)?(?:the\s+most|most|so\s+much|all\s+(?:the|my)|a\s+lot\s+of)?\s*(?:of\s+)?(?:my\s+|the\s+)?{_RES}", _list()),
-    (rf"(?:{_VERB}\s+)?(?:me\s+)?(?:the\s+)?(?:top|first)?\s*(?:(?P<n>{NUM})\s+)?(?:(?:most\s+)?{_RES}[\s-]+(?:hungry|heavy|intensive)\s+)?"
-     rf"(?:all\s+)?(?:the\s+)?(?:running\s+|active\s+|current\s+)?{_PROCS}(?P<rest>(?:\s+.*)?)", _list()),
-    (rf"(?:{_VERB}\s+)?(?:me\s+)?(?:the\s+)?top\s+(?:(?P<n>{NUM})\s+)?{_PROCS}?(?:\s+by)?\s+{_RES}(?:\s+usage)?", _list()),
-    (r"what(?:'s|\s+is|\s+are)\s+(?:running|the\s+running\s+processes)(?:\s+(?:right\s+)?now|\s+on\s+(?:this|my|the)\s+"
-     r"(?:machine|computer|system))?|ps", _list()),
 ]
 
 

@@ -54,16 +54,19 @@ _CLAUSES = [
     clause(rf"{_IN}\s+(?:all\s+(?:of\s+)?)?(?:the\s+|my\s+)?(?P<ext>{EXT})\s+{KIND}"
            rf"(?:\s+(?:in|inside|under|within)\s+(?P<place>{PLACE}))?", _include),
     clause(rf"{_IN}\s+(?P<glob>[^\s\"']*[*?\[][^\s\"']*)", _glob),
-    clause(r"(?:right\s+|in\s+)?here|everywhere|recursively|(?:in|across|through)\s+(?:all\s+)?(?:the\s+)?files(?:\s+here)?",
+    clause(r"(?:right\s+|in\s+)?here|everywhere|recursively|(?:in|across"
+           r"|through)\s+(?:all\s+)?(?:the\s+)?files(?:\s+here)?",
            lambda m, s: True),
     clause(rf"(?:in|inside|within|under|through|across|from|of|on|at)\s+(?P<place>{PLACE})", _where),
     clause(_CI, _flag("ignore_case")),
     clause(r"case[\s-]*sensitive(?:ly)?|matching\s+case|exact\s+case", lambda m, s: True),
-    clause(r"(?:as\s+a\s+)?(?:whole|full|complete|entire)\s+words?(?:\s+only)?|(?:only\s+)?(?:matching\s+)?(?:as\s+)?whole\s+words?",
+    clause(r"(?:as\s+a\s+)?(?:whole|full|complete|entire)\s+words?(?:\s+only)?"
+           r"|(?:only\s+)?(?:matching\s+)?(?:as\s+)?whole\s+words?",
            _flag("whole_word")),
     clause(r"(?:and\s+)?(?:with|showing|show|including|plus|print)\s+(?:the\s+)?line\s+numbers|numbered",
            _flag("line_numbers")),
-    clause(r"(?:and\s+)?(?:(?:just|only)\s+)?(?:list|show|print|give\s+me)?\s*(?:(?:just|only)\s+)?(?:the\s+)?(?:file\s*names"
+    clause(r"(?:and\s+)?(?:(?:just|only)\s+)?(?:list|show|print|give\s+me)?\s*(?:(?:just"
+           r"|only)\s+)?(?:the\s+)?(?:file\s*names"
            r"|names\s+of\s+(?:the\s+)?(?:matching\s+)?files|matching\s+files)(?:\s+only)?", _flag("files_only")),
     clause(r"(?:as\s+a\s+)?(?:regex|regexp|regular\s+expression)", _flag("fixed", False)),
     clause(r"(?:and\s+)?count\s+(?:them|the\s+matches|matches|the\s+matching\s+lines)", _flag("count")),
@@ -98,8 +101,8 @@ def _search(*, needs_context: bool = False, **preset: Any):
             rest = f"in {groups['where']} {rest}"
         if needs_context and not (intro or (quoted and not file_like(text)) or re.match(_IN, rest, re.I)):
             return None
-        if needs_context and not intro and file_like(text):
-            return None
+        if not intro and not quoted and file_like(text) and (needs_context or not rest):
+            return None  # "look for notes.txt" is a file to find, or a model's call
         try:
             if not read_clauses(rest, _CLAUSES, state):
                 return None
@@ -129,19 +132,23 @@ PATTERNS = [
     (rf"(?:(?:find|list|show(?:\s+me)?|get|search\s+for|look\s+for|which|what|give\s+me)\s+)?(?:all\s+)?(?:the\s+)?"
      rf"(?:(?P<ext>{EXT})\s+)?{KIND}\s+(?:that\s+|which\s+)?(?:(?:do|does)\s+)?{_CONTAINS}\s+(?:{_INTRO})?"
      rf"(?P<text>{TOKEN})(?:\s+in\s+(?:them|it))?(?P<rest>(?:\s+.*)?)", _search(files_only=True)),
-    (rf"how\s+many\s+times\s+(?:does|do|is|are)\s+(?P<text>{TOKEN})\s+(?:appear|occur|show\s+up|come\s+up|used|mentioned"
+    (rf"how\s+many\s+times\s+(?:does|do|is|are)\s+(?P<text>{TOKEN})\s+(?:appear|occur|show\s+up|come\s+up|used"
+     rf"|mentioned"
      r"|present|found)(?P<rest>(?:\s+.*)?)", _search(count=True)),
     (rf"count\s+(?:the\s+)?(?:number\s+of\s+)?(?:occurrences|instances|matches|mentions|appearances)\s+of\s+{_TEXT}",
      _search(count=True)),
-    (rf"(?:how\s+many\s+lines\s+(?:contain|have|mention|match|include)|count\s+(?:the\s+)?lines\s+(?:containing|with|matching"
+    (rf"(?:how\s+many\s+lines\s+(?:contain|have|mention|match|include)|count\s+(?:the\s+)?lines\s+(?:containing|with"
+     rf"|matching"
      rf"|that\s+contain|mentioning))\s+{_TEXT}", _search(count=True)),
     (rf"(?:(?:show|find|list|print|get|give)(?:\s+me)?\s+)?(?:all\s+)?(?:the\s+)?lines\s+(?:that\s+|which\s+)?"
      rf"(?:contain(?:ing)?|with|matching|match|mentioning|mention|having|including)\s+{_TEXT}", _search()),
     (rf"(?:(?:show|find|list|print|get|give)(?:\s+me)?\s+)?(?:all\s+)?(?:the\s+)?lines\s+(?:that\s+|which\s+)?"
      rf"(?:(?:don't|do\s+not|doesn't|does\s+not)\s+(?:contain|have|mention|match|include)|without|not\s+containing"
      rf"|lacking)\s+{_TEXT}", _search(invert=True)),
-    (rf"(?:(?:show|find|list|print|get|give)(?:\s+me)?\s+)?(?:all\s+)?(?:the\s+)?lines\s+(?:in|of|from)\s+(?P<where>{PLACE})"
-     rf"\s+(?:that\s+|which\s+)?(?:(?P<neg>don't|do\s+not|doesn't|does\s+not)\s+)?(?:contain(?:ing)?|with|matching|mentioning"
+    (rf"(?:(?:show|find|list|print|get|give)(?:\s+me)?\s+)?(?:all\s+)?(?:the\s+)?lines\s+(?:in|of"
+     rf"|from)\s+(?P<where>{PLACE})"
+     rf"\s+(?:that\s+|which\s+)?(?:(?P<neg>don't|do\s+not|doesn't|does\s+not)\s+)?(?:contain(?:ing)?|with|matching"
+     rf"|mentioning"
      rf"|having|including|have|mention|match)\s+{_TEXT}", _search()),
     (rf"where\s+(?:is|are)\s+(?P<text>{TOKEN})\s+(?:used|mentioned|referenced)(?P<rest>(?:\s+.*)?)", _search()),
     (rf"find\s+(?:all\s+)?(?:the\s+)?{_TEXT}", _search(needs_context=True)),

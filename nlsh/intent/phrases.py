@@ -80,7 +80,8 @@ EXT = r"(?:\*?\.[A-Za-z0-9]{1,10}|[A-Za-z][\w+]{0,11})"
 PLURAL_EXT = "(?:" + "|".join(sorted(_PLURALS, key=len, reverse=True)) + r")\b"
 KIND = r"(?:files?|scripts?|documents?|sources?|source\s+files?)"
 
-_SIZE_UNITS = r"(?:[kmgt]i?b|bytes?|kilo(?:byte)?s?|megs?|mega(?:byte)?s?|gigs?|giga(?:byte)?s?|tera(?:byte)?s?|[kmgtb])"
+_SIZE_UNITS = (r"(?:[kmgt]i?b|bytes?|kilo(?:byte)?s?|megs?|mega(?:byte)?s?|gigs?|giga(?:byte)?s?|tera(?:byte)?s?"
+               r"|[kmgtb])")
 SIZE = rf"(?:\d+(?:\.\d+)?\s*{_SIZE_UNITS}?|(?:an?|one)\s+{_SIZE_UNITS})(?![\w.])"
 
 _AGE_UNITS = r"(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|[mhdw])"
@@ -100,7 +101,8 @@ STOPWORDS = frozenset(
     things thing here there me my mine you your process processes program programs which what
     other others rest more too also empty new old same both whole entire contents content item
     items one ones and or of in to from with for on at by up down out away now please junk
-    mess crap garbage lines line text words""".split()
+    mess crap garbage lines line text words today yesterday tomorrow recently ago week weeks month
+    months year years day days hour hours minute minutes""".split()
 )
 
 KNOWN_FILES = frozenset(

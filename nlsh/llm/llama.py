@@ -250,7 +250,7 @@ def _transcript(messages: list[Message]) -> str:
 def _save_state(llm: Any, file: Path, tokens: Sequence[int]) -> None:
     import llama_cpp
 
-    tmp = file.with_suffix(".tmp")
+    tmp = file.with_name(f".{file.name}.{os.getpid()}.tmp")
     array = (llama_cpp.llama_token * len(tokens))(*tokens)
     if not llama_cpp.llama_state_save_file(llm._ctx.ctx, str(tmp).encode(), array, len(tokens)):
         raise OSError("llama_state_save_file failed")

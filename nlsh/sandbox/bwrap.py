@@ -1,10 +1,10 @@
 """The bubblewrap command line for one sandboxed program.
 
-The whole file system is bound read-only; /dev, /proc, /tmp and /run are private; the
-person's home and /root are empty; the workspace is bound writable (its .git read-only
-unless git.write is granted); nlsh's own directories are empty and read-only. Mounts are
-emitted shallowest first, so a deeper path always wins over the one that contains it,
-whatever order the caller lists them in.
+The whole file system is bound read-only; /dev, /dev/shm, /proc, /tmp and /run are
+private; the person's home and /root are empty; the workspace is bound writable (its .git
+read-only unless git.write is granted); nlsh's own directories are empty and read-only.
+Mounts are emitted shallowest first, so a deeper path always wins over the one that
+contains it, whatever order the caller lists them in.
 """
 
 from __future__ import annotations
@@ -48,6 +48,8 @@ def _mount_ops(mounts: Mounts) -> list[tuple[Path, list[str], str]]:
     ops: list[tuple[Path, list[str], str]] = [
         (Path("/tmp"), ["--perms", "1777", "--size", str(mounts.tmp_size), "--tmpfs", "/tmp"], "tmpfs"),
         (Path("/run"), ["--perms", "0755", "--tmpfs", "/run"], "tmpfs"),
+        (Path("/dev/shm"), ["--perms", "1777", "--size", str(mounts.tmp_size), "--tmpfs", "/dev/shm"],
+         "tmpfs"),
     ]
     for path in mounts.hidden:
         if path.is_dir() and path != Path("/"):

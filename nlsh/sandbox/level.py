@@ -166,7 +166,7 @@ def describe(force_level: str | None = None) -> list[tuple[str, str]]:
         ("sandbox detail", level.detail),
         ("bubblewrap", _bwrap_version(found) if found.bwrap else found.bwrap_problem),
         ("landlock", f"ABI {found.landlock_abi}" if found.landlock_abi else "unavailable"),
-        ("seccomp", f"filter for {os.uname().machine}" if not found.seccomp_problem else found.seccomp_problem),
+        ("seccomp", found.seccomp_problem or f"filter for {os.uname().machine}"),
         ("uid drop", _uid_drop_row()),
     ]
 

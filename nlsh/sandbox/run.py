@@ -79,10 +79,8 @@ def _refuse_unless_allowed(argv: list[str], level: SandboxLevel, unsandboxed_ok:
 
 
 def _is_read_only_command(argv: list[str]) -> bool:
-    try:
-        from ..policy.dangerous import is_read_only_command
-    except ImportError:
-        from .readonly import is_read_only_command
+    from ..policy.dangerous import is_read_only_command
+
     return bool(is_read_only_command(argv))
 
 

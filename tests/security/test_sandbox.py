@@ -142,7 +142,8 @@ def test_6_protected_dir_inside_the_workspace_is_hidden_and_unwritable(level: st
     os.chmod(state, 0o777)
     (state / "audit.jsonl").write_text("record\n")
     os.chmod(state / "audit.jsonl", 0o666)
-    script = "cat nlsh-state/audit.jsonl; ls nlsh-state; echo forged >> nlsh-state/audit.jsonl; touch nlsh-state/new"
+    script = ("cat nlsh-state/audit.jsonl; ls nlsh-state; echo forged >> nlsh-state/audit.jsonl; "
+              "touch nlsh-state/new")
     control = sh(script, box, level)
     assert "record" in control.stdout  # without protection the sandbox can see it
     (state / "audit.jsonl").write_text("record\n")
@@ -374,7 +375,7 @@ def test_12_process_count_is_bounded(level: str, box: Path, python: str) -> None
 
 def test_12_fork_bomb_is_contained_and_nlsh_stays_responsive(level: str, box: Path, python: str) -> None:
     marker = f"bomb-{uuid.uuid4().hex}"
-    code = f"import os\n# {marker}\nwhile True:\n    try:\n        os.fork()\n    except OSError:\n        pass"
+    code = f"import os\n# {marker}\n" + "while True:\n    try:\n        os.fork()\n    except OSError:\n        pass"
     started = time.monotonic()
     result = py(code, box, level, timeout=3, limits=Limits(processes=64))
     assert result.timed_out and result.signal == signal.SIGKILL
@@ -493,14 +494,15 @@ def test_non_root_caller_gets_a_user_namespace() -> None:
     repo = Path(__file__).resolve().parents[2]
     workspace = Path(tempfile.mkdtemp(prefix="nlsh-nobody-ws-", dir="/var/tmp"))
     os.chown(workspace, 65534, 65534)
-    code = ("import sys\nfrom pathlib import Path\nfrom nlsh.sandbox.run import run_program\n"
+    script = "cat /proc/self/uid_map; touch made; mount -o remount,rw / || echo no-remount"
+    code = (f"import sys\nsys.path[:0] = [{str(repo)!r}, {str(site)!r}]\n"
+            "from pathlib import Path\nfrom nlsh.sandbox.run import run_program\n"
             f"ws = Path({str(workspace)!r})\n"
-            "r = run_program(['sh', '-c', 'cat /proc/self/uid_map; touch made; mount -o remount,rw / || echo no-remount'],"
-            " cwd=ws, workspace=ws, environ={'PATH': '/usr/bin:/bin'}, timeout=20)\n"
+            f"r = run_program(['sh', '-c', {script!r}], cwd=ws, workspace=ws,"
+            " environ={'PATH': '/usr/bin:/bin'}, timeout=20)\n"
             "print(r.level); print(r.stdout); print(r.stderr, file=sys.stderr)")
-    done = subprocess.run([PYTHON, "-I", "-c", f"import sys; sys.path[:0] = [{str(repo)!r}, {str(site)!r}]\n" + code],
-                          capture_output=True, text=True, timeout=60, user=65534, group=65534, extra_groups=[],
-                          cwd="/")
+    done = subprocess.run([PYTHON, "-I", "-c", code], capture_output=True, text=True, timeout=60,
+                          user=65534, group=65534, extra_groups=[], cwd="/")
     try:
         if "bwrap" not in done.stdout and "landlock" in done.stdout:
             pytest.skip(f"no unprivileged user namespaces here: {done.stdout}")

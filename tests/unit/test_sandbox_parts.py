@@ -104,7 +104,8 @@ def test_seccomp_program_is_well_formed() -> None:
 
 
 @pytest.mark.parametrize("with_pidfd", [True, False])
-def test_capture_caps_output_and_kills_at_the_deadline(with_pidfd: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_capture_caps_output_and_kills_at_the_deadline(with_pidfd: bool,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     if not with_pidfd:
         monkeypatch.setattr(capture, "_open_pidfd", lambda pid: None)
 

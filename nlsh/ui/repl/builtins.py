@@ -119,7 +119,7 @@ def _jobs(repl: Any, arg: str) -> int:
 
 def _model(repl: Any, arg: str) -> int:
     if arg:
-        repl.set_model("" if arg in ("off", "none") else arg)
+        repl.set_model(arg)
     repl.console.write(repl.describe_model())
     return ExitStatus.OK
 
@@ -171,7 +171,7 @@ BUILTINS: dict[str, Builtin] = {b.name: b for b in (
     _b("audit", "audit [N | verify]", "the last N audit records (default 20), or check the hash chain",
        r"|\d{1,6}|verify", _audit),
     _b("jobs", "jobs", "background jobs (not yet: everything runs in the foreground)", r"", _jobs),
-    _b("model", "model [PATH | URL | off]", "show the model, or switch to another one", r"|\S+", _model),
+    _b("model", "model [PATH | URL | default | none]", "show the model, or switch (none: fast path only)", r"|\S+", _model),
     _b("policy", "policy [why]", "show the rules in force, or why the last request was asked or denied",
        r"|why|show", _policy),
     _b("doctor", "doctor", "check Python, model, sandbox, folders, plugins and the audit log", r"", _doctor),

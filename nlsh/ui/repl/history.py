@@ -18,13 +18,14 @@ __all__ = ["ShellHistory", "commands_ran", "open_history", "recent_lines", "shel
 
 
 def open_history(path: Path) -> Any:
-    """A prompt_toolkit FileHistory at `path`, created private (0600) if it is new."""
-    from prompt_toolkit.history import FileHistory
+    """A prompt_toolkit FileHistory at `path`, created private (0600) if it is new, read on a
+    background thread (a long history never delays the prompt)."""
+    from prompt_toolkit.history import FileHistory, ThreadedHistory
 
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_NOFOLLOW, 0o600)
     os.close(fd)
-    return FileHistory(str(path))
+    return ThreadedHistory(FileHistory(str(path)))
 
 
 def recent_lines(history: Any, limit: int | None = None) -> list[str]:

@@ -68,11 +68,11 @@ class BackgroundModel:
 
 
 def make_planner(model: str, session: Any) -> Any:
-    """A LazyPlanner for a model setting (GGUF path or server URL), or None for "off"."""
+    """A LazyPlanner for a model setting (GGUF path, server URL, "default"), or None for "none"."""
     from ...app import LazyPlanner
     from ...llm.select import backend_factory
 
-    make_backend = backend_factory(model, session.paths)
+    make_backend = backend_factory("" if model == "default" else model, session.paths)
     if make_backend is None:
         return None
     catalog = session.catalog

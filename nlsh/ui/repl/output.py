@@ -9,6 +9,7 @@ both ends are a terminal, and is printed as is otherwise.
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import threading
@@ -98,20 +99,26 @@ class Console:
             self.output.flush()
 
 
+_SGR_CODE = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def _width(text: str) -> int:
+    return len(_SGR_CODE.sub("", text))
+
+
 def table(headers: Sequence[str], rows: Iterable[Sequence[str]], right: Sequence[int] = (),
           paint: Paint | None = None, row_style: Callable[[int], str] | None = None) -> str:
-    """Aligned columns; the last column is never padded. Cells must already be escaped."""
+    """Aligned columns; the last column is never padded. Cells must already be escaped (and
+    may already be painted: widths count only what is visible)."""
     body = [list(r) for r in rows]
-    widths = [max([len(headers[i])] + [len(r[i]) for r in body]) for i in range(len(headers))]
+    widths = [max([_width(headers[i])] + [_width(r[i]) for r in body]) for i in range(len(headers))]
     paint = paint or (lambda text, style: text)
 
     def line(cells: Sequence[str]) -> str:
         out = []
         for i, cell in enumerate(cells):
-            if i == len(cells) - 1:
-                out.append(cell)
-            else:
-                out.append(cell.rjust(widths[i]) if i in right else cell.ljust(widths[i]))
+            pad = " " * (widths[i] - _width(cell)) if i < len(cells) - 1 else ""
+            out.append(pad + cell if i in right else cell + pad)
         return "  ".join(out)
 
     lines = [paint(line(headers), "bold")]
@@ -138,9 +145,9 @@ def _usage_table(rows: list[dict], paint: Paint) -> str:
     biggest = max((r["bytes"] for r in rows[1:]), default=0) or 1
     cells = []
     for i, r in enumerate(rows):
-        bar = "" if i == 0 else "#" * max(1, round(10 * r["bytes"] / biggest))
+        bar = "" if i == 0 or not r["bytes"] else "#" * max(1, round(10 * r["bytes"] / biggest))
         name = escape_name(str(r["display"])) + ("/" if r.get("type") == "dir" else "")
-        cells.append([human_bytes(r["bytes"]), paint(bar.ljust(10), "cyan"), name])
+        cells.append([human_bytes(r["bytes"]), paint(bar, "cyan"), name])
     return table(("SIZE", "USE", "PATH"), cells, right=(0,), paint=paint,
                  row_style=lambda i: "bold" if i == 0 else "")
 

@@ -1,0 +1,1 @@
+"""The full-screen desktop (`nlsh tui`): textual panes over the same Session pipeline."""

@@ -1,0 +1,1 @@
+"""The desktop's panes, one module per area."""

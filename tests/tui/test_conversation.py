@@ -1,0 +1,69 @@
+"""Typing requests into the desktop and seeing what the pipeline did."""
+
+from __future__ import annotations
+
+import asyncio
+
+from nlsh.ui.tui.panes.conversation import ConversationPane
+from nlsh.ui.tui.confirm import ConfirmScreen
+
+from .conftest import wait_for
+
+
+def transcript(app) -> str:
+    return "\n".join(app.query_one(ConversationPane).transcript)
+
+
+async def submit(pilot, text: str) -> None:
+    pilot.app.query_one("#request").value = text
+    await pilot.press("enter")
+
+
+def test_request_shows_output(make_app, workspace):
+    (workspace / "alpha.txt").write_text("a\n")
+    (workspace / "beta.txt").write_text("b\n")
+
+    async def scenario():
+        app = make_app()
+        async with app.run_test(size=(100, 30)) as pilot:
+            await submit(pilot, "list files")
+            assert await wait_for(pilot, lambda: "beta.txt" in transcript(app) and not app.busy)
+            assert "> list files" in transcript(app)
+            assert "alpha.txt" in transcript(app)
+
+    asyncio.run(scenario())
+
+
+def test_typed_characters_reach_the_input(make_app, workspace):
+    (workspace / "gamma.txt").write_text("g\n")
+
+    async def scenario():
+        app = make_app()
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press(*"list files", "enter")
+            assert await wait_for(pilot, lambda: "gamma.txt" in transcript(app) and not app.busy)
+
+    asyncio.run(scenario())
+
+
+def test_not_understood_is_reported_not_raised(make_app):
+    async def scenario():
+        app = make_app()
+        async with app.run_test(size=(80, 24)) as pilot:
+            await submit(pilot, "frobnicate the quux thoroughly")
+            assert await wait_for(pilot, lambda: not app.busy and len(app.query_one(ConversationPane).transcript) >= 2)
+            assert "don't know how" in transcript(app)
+            assert not isinstance(app.screen, ConfirmScreen)
+
+    asyncio.run(scenario())
+
+
+def test_palette_describes_an_action(make_app):
+    async def scenario():
+        app = make_app()
+        async with app.run_test(size=(100, 30)) as pilot:
+            app.describe_action("files.delete")
+            await pilot.pause()
+            assert "files.delete (risk R2)" in transcript(app)
+
+    asyncio.run(scenario())
