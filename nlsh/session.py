@@ -90,7 +90,7 @@ class Session:
             return self._turn(request, plan=plan, status=ExitStatus.FAILED, message=str(exc), audit_parent=rid)
         self.audit.append("plan", parent_id=rid, model=plan.model,
                           extra={"source": plan.source, "steps": [audit_action(s) for s in steps]})
-        decisions = tuple(self.policy.evaluate(s) for s in steps)
+        decisions = tuple(self.policy.evaluate(s, self.cwd) for s in steps)
         for step, d in zip(steps, decisions):
             self.audit.append("decision", parent_id=rid, action=audit_action(step), resources=list(step.resources),
                               risk=str(d.risk), decision=d.effect, rule=d.rule, taint=list(step.call.taint))

@@ -13,7 +13,9 @@ import posixpath
 import re
 
 from ..types import ActionCall
-from .phrases import PLACE, TOKEN, archive_like, dirlike, file_like, named, place, sources, split_items, target, unquote
+from .phrases import (
+    PLACE, TOKEN, archive_like, dirlike, file_like, named, place, sources, split_items, target, unquote,
+)
 
 __all__ = ["GATE", "PATTERNS"]
 
@@ -161,69 +163,62 @@ GATE = (r"^(?:move|mv|put|send|throw|drag|delete|remove|rm|trash|erase|discard|g
         r"|bump|reset|zip|compress|archive|tar|pack|bundle|gzip|build|extract|unzip|untar|unpack|decompress|uncompress"
         r"|expand|unarchive|transfer|relocate)\b")
 
+_TO = r"(?:(?:in)?to|onto)"
+_ARCHIVE_KIND = r"(?:zip|tar(?:\.gz|\.bz2|\.xz|ball)?|tgz|gzipped\s+tar(?:ball)?|compressed\s+archive|archive)"
+
 PATTERNS = [
     # delete (and "move X to the trash", which means the same)
-    (rf"(?:move|put|send|throw|drag)\s+(?P<src>.+?)\s+(?:(?:in)?to|in)\s+{_TRASH}", _delete),
+    (rf"(?:move|put|send|throw|drag)\s+(?P<src>.+?)\s+(?:{_TO}|in)\s+{_TRASH}", _delete),
     (r"(?:delete|remove|rm|trash|erase|discard|get\s+rid\s+of|throw\s+away|throw\s+out|bin)\s+(?P<src>.+)", _delete),
     # copy
-    (rf"(?:copy|cp)\s+(?P<src>.+?)\s+from\s+(?P<from>{PLACE})\s+(?:(?:in)?to|onto)\s+(?P<dest>.+?){_OVERWRITE}",
+    (rf"(?:copy|cp)\s+(?P<src>.+?)\s+from\s+(?P<from>{PLACE})\s+{_TO}\s+(?P<dest>.+?){_OVERWRITE}",
      _transfer("files.copy", prefix_from=True)),
-    (rf"(?:copy|duplicate|cp)\s+(?P<src>.+?)\s+(?:(?:in)?to|onto"
-     rf"|as)\s+(?P<dest>.+?){_OVERWRITE}", _transfer("files.copy")),
-    (r"(?:make|create)\s+(?:a\s+)?(?:backup\s+)?copy\s+of\s+(?P<src>.+?)\s+(?:called|named|as|at|in|into"
-     r"|to)\s+(?P<dest>.+)",
-     _transfer("files.copy")),
-    (rf"back\s+up\s+(?P<src>.+?)\s+(?:(?:in)?to)\s+(?P<dest>.+?){_OVERWRITE}", _transfer("files.copy")),
+    (rf"(?:copy|duplicate|cp)\s+(?P<src>.+?)\s+(?:{_TO}|as)\s+(?P<dest>.+?){_OVERWRITE}", _transfer("files.copy")),
+    (r"(?:make|create)\s+(?:a\s+)?(?:backup\s+)?copy\s+of\s+(?P<src>.+?)\s+(?:called|named|as|at|in|into|to)\s+"
+     r"(?P<dest>.+)", _transfer("files.copy")),
+    (rf"back\s+up\s+(?P<src>.+?)\s+(?:in)?to\s+(?P<dest>.+?){_OVERWRITE}", _transfer("files.copy")),
     # move and rename
-    (rf"(?:move|mv)\s+(?P<src>.+?)\s+from\s+(?P<from>{PLACE})\s+(?:(?:in)?to|onto)\s+(?P<dest>.+?){_OVERWRITE}",
+    (rf"(?:move|mv)\s+(?P<src>.+?)\s+from\s+(?P<from>{PLACE})\s+{_TO}\s+(?P<dest>.+?){_OVERWRITE}",
      _transfer("files.move", prefix_from=True)),
-    (rf"(?:move|mv|put|transfer|relocate)\s+(?P<src>.+?)\s+(?:(?:in)?to|onto)\s+(?P<dest>.+?){_OVERWRITE}",
-     _transfer("files.move")),
+    (rf"(?:move|mv|put|transfer|relocate)\s+(?P<src>.+?)\s+{_TO}\s+(?P<dest>.+?){_OVERWRITE}", _transfer("files.move")),
     (r"(?:move|mv)\s+(?P<src>.+?)\s+(?:in\s+)?here", _transfer("files.move", dest_fixed=".")),
-    (r"(?:move|mv)\s+(?P<src>.+?)\s+up\s+(?:one|a)\s+(?:level|folder"
-     r"|directory)", _transfer("files.move", dest_fixed="..")),
+    (r"(?:move|mv)\s+(?P<src>.+?)\s+up\s+(?:one|a)\s+(?:level|folder|directory)",
+     _transfer("files.move", dest_fixed="..")),
     (r"(?:rename|mv)\s+(?P<src>.+?)\s+(?:to|as|into)\s+(?P<dest>.+)", _rename),
     (r"change\s+the\s+name\s+of\s+(?P<src>.+?)\s+to\s+(?P<dest>.+)", _rename),
     # write and append (quoted text only)
-    (rf"(?:append|add)\s+(?:the\s+|a\s+)?(?:new\s+)?(?:line|text|string|words?|entry"
-     rf"|note)?\s*(?:saying\s+)?(?P<text>{_QUOTED})"
-     rf"\s+(?:to|onto|into|in|at\s+the\s+end\s+of|to\s+the\s+end\s+of)\s+(?P<file>{PLACE})", _write(append=True)),
-    (rf"(?:write|save|store|output)\s+(?P<text>{_QUOTED})\s+(?P<mode>(?:in)?to|in|at\s+the\s+end\s+of"
-     rf"|to\s+the\s+end\s+of)"
-     rf"\s+(?:a\s+(?:new\s+)?file\s+(?:called|named)\s+)?(?P<file>{PLACE})", _write()),
-    (rf"(?:overwrite|replace\s+(?:the\s+)?(?:contents?|text)\s+of"
-     rf"|fill)\s+(?P<file>{PLACE})\s+with\s+(?:the\s+)?(?:text\s+)?"
-     rf"(?P<text>{_QUOTED})", _write()),
+    (r"(?:append|add)\s+(?:the\s+|a\s+)?(?:new\s+)?(?:line|text|string|words?|entry|note)?\s*(?:saying\s+)?"
+     rf"(?P<text>{_QUOTED})\s+(?:to|onto|into|in|at\s+the\s+end\s+of|to\s+the\s+end\s+of)\s+(?P<file>{PLACE})",
+     _write(append=True)),
+    (rf"(?:write|save|store|output)\s+(?P<text>{_QUOTED})\s+"
+     r"(?P<mode>(?:in)?to|in|at\s+the\s+end\s+of|to\s+the\s+end\s+of)\s+"
+     rf"(?:a\s+(?:new\s+)?file\s+(?:called|named)\s+)?(?P<file>{PLACE})", _write()),
+    (rf"(?:overwrite|replace\s+(?:the\s+)?(?:contents?|text)\s+of|fill)\s+(?P<file>{PLACE})\s+with\s+(?:the\s+)?"
+     rf"(?:text\s+)?(?P<text>{_QUOTED})", _write()),
     (rf"(?:create|make)\s+(?:a\s+|an\s+)?(?:new\s+)?(?:text\s+)?file\s+(?:called\s+|named\s+)?(?P<file>{PLACE})\s+"
-     rf"(?:with|containing|that\s+says|saying)\s+(?:the\s+)?(?:text|contents?|line"
-     rf"|words?)?\s*(?P<text>{_QUOTED})", _write()),
+     rf"(?:with|containing|that\s+says|saying)\s+(?:the\s+)?(?:text|contents?|line|words?)?\s*(?P<text>{_QUOTED})",
+     _write()),
     # new folders and files
-    (r"(?:make|create|add|mkdir|new)\s+(?:a\s+|an\s+|the\s+|two\s+|three\s+|some\s+)?(?:new\s+|empty\s+)?(?:folders?"
-     r"|directories"
-     rf"|directory|dirs?|sub-?folders?|sub-?directories|sub-?directory)\s+(?:called\s+"
-     rf"|named\s+)?(?P<names>.+?){_WHERE}", _mkdir),
+    (r"(?:make|create|add|mkdir|new)\s+(?:a\s+|an\s+|the\s+|two\s+|three\s+|some\s+)?(?:new\s+|empty\s+)?"
+     r"(?:folders?|directories|directory|dirs?|sub-?folders?|sub-?directories|sub-?directory)\s+"
+     rf"(?:called\s+|named\s+)?(?P<names>.+?){_WHERE}", _mkdir),
     (rf"(?:make|create)\s+(?:a\s+|the\s+)?(?:new\s+)?(?P<names>{TOKEN})\s+(?:folder|directory){_WHERE}", _mkdir),
     (rf"mkdir\s+(?:-p\s+)?(?P<names>.+?){_WHERE}", _mkdir),
-    (r"(?:create|make|add|touch|new)\s+(?:a\s+|an\s+|two\s+|three\s+|some\s+)?(?:(?:new|empty"
-     r"|blank)\s+)*(?:text\s+)?files?\s+"
-     rf"(?:called\s+|named\s+)?(?P<names>.+?){_WHERE}", _touch()),
+    (r"(?:create|make|add|touch|new)\s+(?:a\s+|an\s+|two\s+|three\s+|some\s+)?(?:(?:new|empty|blank)\s+)*"
+     rf"(?:text\s+)?files?\s+(?:called\s+|named\s+)?(?P<names>.+?){_WHERE}", _touch()),
     (rf"(?:create|touch|make)\s+(?:an?\s+)?(?:(?:new|empty|blank)\s+)*(?P<names>.+?){_WHERE}", _touch(files_only=True)),
-    (r"(?:update|refresh|bump|reset)\s+(?:the\s+)?(?:timestamps?|modification\s+times?|mtimes?|dates?)\s+(?:of|on"
-     r"|for)\s+"
-     r"(?P<names>.+)", _touch()),
+    (r"(?:update|refresh|bump|reset)\s+(?:the\s+)?(?:timestamps?|modification\s+times?|mtimes?|dates?)\s+"
+     r"(?:of|on|for)\s+(?P<names>.+)", _touch()),
     # archives
     (r"(?P<verb>zip(?:\s+up)?|compress|archive|tar(?:\s+up)?|pack(?:\s+up)?|bundle(?:\s+up)?|gzip)\s+(?P<src>.+?)\s+"
-     r"(?:(?:in)?to|as|in)\s+(?:an?\s+)?(?:(?:new\s+)?(?P<kind>zip|tar(?:\.gz|\.bz2|\.xz|ball)?|tgz|archive"
-     r"|gzipped\s+tarball)"
-     rf"(?:\s+(?:file|archive))?\s+)?(?:called\s+|named\s+)?(?P<dest>{PLACE})", _archive),
-    (r"(?:create|make|build)\s+(?:a|an)\s+(?P<kind>zip|tar(?:\.gz|\.bz2|\.xz|ball)?|tgz|gzipped\s+tar(?:ball)?"
-     r"|compressed\s+archive"
-     r"|archive)(?:\s+(?:file|archive))?\s+(?:of|from|containing|with)\s+(?P<src>.+?)"
-     rf"(?:\s+(?:called|named|as|at)\s+(?P<dest>{PLACE}))?", _archive),
+     rf"(?:{_TO}|as|in)\s+(?:an?\s+)?(?:(?:new\s+)?(?P<kind>{_ARCHIVE_KIND})(?:\s+(?:file|archive))?\s+)?"
+     rf"(?:called\s+|named\s+)?(?P<dest>{PLACE})", _archive),
+    (rf"(?:create|make|build)\s+(?:a|an)\s+(?P<kind>{_ARCHIVE_KIND})(?:\s+(?:file|archive))?\s+"
+     rf"(?:of|from|containing|with)\s+(?P<src>.+?)(?:\s+(?:called|named|as|at)\s+(?P<dest>{PLACE}))?", _archive),
     (rf"(?P<verb>zip(?:\s+up)?|tar(?:\s+up)?)\s+(?P<src>{PLACE})", _archive),
     (r"(?P<verb>extract|unzip|untar|unpack|decompress|uncompress|expand|unarchive)\s+(?:all\s+)?(?:the\s+)?"
-     r"(?:(?:files|contents?|everything)\s+(?:from|of|in)\s+)?(?:the\s+)?(?P<noun>(?:archive|zip(?:\s+file)?"
-     r"|tarball)\s+)?"
-     rf"(?P<what>{PLACE})(?:\s+(?:in\s+)?here|\s+(?:(?:in)?to|in|under)\s+(?:a\s+)?(?:new\s+)?"
-     rf"(?:(?:folder|directory|dir)\s+(?:called\s+|named\s+)?)?(?P<where>{PLACE}))?", _extract),
+     r"(?:(?:files|contents?|everything)\s+(?:from|of|in)\s+)?(?:the\s+)?"
+     rf"(?P<noun>(?:archive|zip(?:\s+file)?|tarball)\s+)?(?P<what>{PLACE})(?:\s+(?:in\s+)?here"
+     rf"|\s+(?:{_TO}|in|under)\s+(?:a\s+)?(?:new\s+)?(?:(?:folder|directory|dir)\s+(?:called\s+|named\s+)?)?"
+     rf"(?P<where>{PLACE}))?", _extract),
 ]

@@ -128,18 +128,27 @@ def _stat(bare: bool = False):
 
 
 _SHOW = r"(?:show|print|display|give|get|read|list|output|view|see|tell)(?:\s+me)?"
+_ARCHIVE_NOUN = r"(?:archive|zip\s+file|zip|tarball|tar\s+file)"
+
+
+def _archive_only(chunk: str) -> list[ActionCall] | None:
+    """List an archive's members when the name is an archive ("backup.zip", "the tarball x")."""
+    m = re.fullmatch(rf"(?:the\s+)?(?P<noun>{_ARCHIVE_NOUN})?\s*(?P<rest>.+)", chunk.strip(), re.I)
+    found = named(m["rest"]) if m else None
+    if found is None or not (m["noun"] or archive_like(found[0])):
+        return None
+    return [ActionCall("files.list_archive", {"archive": found[0]})]
+
 
 # Each group of patterns below is registered behind its gate: every pattern in the group
 # contains one of the gate's words (see patterns.py).
 ARCHIVES_GATE = r"\.(?:zip|tar|tgz|tbz2?|txz|gz|bz2|xz)\b|\b(?:archive|zip|tarball|tar)\b"
 ARCHIVES = [
-    (r"(?:list|show(?:\s+me)?|display|view|print|what(?:'s|\s+is|\s+are))\s+(?:all\s+)?(?:the\s+)?(?:contents|content"
-     r"|files"
-     rf"|entries|members|everything)\s+(?:of|in|inside)\s+(?P<what>(?:the\s+)?(?:archive|zip\s+file|zip|tarball"
-     rf"|tar\s+file)?\s*{PLACE})",
+    (r"(?:list|show(?:\s+me)?|display|view|print|what(?:'s|\s+is|\s+are))\s+(?:all\s+)?(?:the\s+)?"
+     r"(?:contents|content|files|entries|members|everything)\s+(?:of|in|inside)\s+"
+     rf"(?P<what>(?:the\s+)?{_ARCHIVE_NOUN}?\s*{PLACE})", lambda m: _archive_only(m["what"])),
+    (rf"(?:list|peek\s+(?:into|inside)|look\s+(?:inside|into)|inspect)\s+(?P<what>{PLACE})",
      lambda m: _archive_only(m["what"])),
-    (rf"(?:list|peek\s+(?:into|inside)|look\s+(?:inside|into)"
-     rf"|inspect)\s+(?P<what>{PLACE})", lambda m: _archive_only(m["what"])),
 ]
 
 HEAD_TAIL_GATE = r"\b(?:first|top|last|final|bottom|opening|head|tail|beginning|start|end)\b"
@@ -147,8 +156,8 @@ HEAD_TAIL = [
     (rf"(?:{_SHOW}\s+|what\s+(?:is|are)\s+)?(?:the\s+)?(?:very\s+)?(?P<pos>first|top|last|final|bottom|opening)\s+"
      rf"(?:(?P<n>{NUM})\s+|(?:few|some)\s+)?(?P<unit>lines?|rows?)\s+(?:of|in|from)\s+(?P<what>{PLACE})", _head_tail),
     (rf"(?P<pos>head|tail)\s+(?:of\s+)?(?P<what>{PLACE})", _head_tail),
-    (rf"(?:{_SHOW}\s+)?(?:the\s+)?(?:very\s+)?(?P<pos>beginning|start|top|end"
-     rf"|bottom)\s+of\s+(?P<what>{PLACE})", _head_tail),
+    (rf"(?:{_SHOW}\s+)?(?:the\s+)?(?:very\s+)?(?P<pos>beginning|start|top|end|bottom)\s+of\s+(?P<what>{PLACE})",
+     _head_tail),
 ]
 
 COUNTING_GATE = r"\b(?:count|tally|many|counts?|number|wc)\b"
@@ -156,82 +165,75 @@ COUNTING = [
     (rf"(?:count|tally)\s+(?:the\s+)?(?:number\s+of\s+)?(?P<what>{_MEASURES})\s+(?:in|of|for)\s+(?P<paths>.+)", _count),
     (rf"how\s+many\s+(?P<what>{_MEASURES})\s+(?:are\s+there\s+|are\s+|is\s+)?(?:in|does|do)\s+(?P<paths>.+?)"
      r"(?:\s+(?:have|contain|has|hold))?", _count),
-    (rf"(?:(?:what(?:'s|\s+is|\s+are)|{_SHOW})\s+)?(?:the\s+)?(?:total\s+)?(?P<what>line|word|character|char"
-     rf"|byte)\s+counts?"
-     r"\s+(?:of|for|in)\s+(?P<paths>.+)", _count),
-    (rf"(?:what(?:'s|\s+is)\s+)?(?:the\s+)?(?:total\s+)?number\s+of\s+(?P<what>{_MEASURES})\s+(?:in"
-     rf"|of)\s+(?P<paths>.+)", _count),
+    (rf"(?:(?:what(?:'s|\s+is|\s+are)|{_SHOW})\s+)?(?:the\s+)?(?:total\s+)?"
+     r"(?P<what>line|word|character|char|byte)\s+counts?\s+(?:of|for|in)\s+(?P<paths>.+)", _count),
+    (rf"(?:what(?:'s|\s+is)\s+)?(?:the\s+)?(?:total\s+)?number\s+of\s+(?P<what>{_MEASURES})\s+(?:in|of)\s+"
+     r"(?P<paths>.+)", _count),
     (r"(?:count|wc)\s+(?P<paths>.+)", _count),
 ]
 
 WHERE_GATE = r"\b(?:where|pwd|working|current|present|directory|folder|dir|path|location)\b"
 WHERE = [
     (r"where\s+am\s+i(?:\s+(?:right\s+)?now)?|where\s+are\s+we|pwd|print\s+(?:the\s+)?working\s+directory"
-     r"|(?:(?:what(?:'s|\s+is)|show(?:\s+me)?|print|tell\s+me|display|get)\s+)?(?:the\s+|my\s+)?(?:current|present)"
-     r"(?:\s+working)?\s+(?:directory|folder|dir|path|location)(?:\s+path)?|(?:what|which)\s+(?:directory|folder|dir"
-     r"|path)"
-     r"\s+am\s+i\s+(?:in|at|on)(?:\s+(?:right\s+)?now)?|what\s+is\s+this\s+(?:directory|folder)"
-     r"|(?:what(?:'s|\s+is)\s+)?(?:the\s+)?working\s+directory",
+     r"|(?:(?:what(?:'s|\s+is)|show(?:\s+me)?|print|tell\s+me|display|get)\s+)?(?:the\s+|my\s+)?"
+     r"(?:current|present)(?:\s+working)?\s+(?:directory|folder|dir|path|location)(?:\s+path)?"
+     r"|(?:what|which)\s+(?:directory|folder|dir|path)\s+am\s+i\s+(?:in|at|on)(?:\s+(?:right\s+)?now)?"
+     r"|what\s+is\s+this\s+(?:directory|folder)|(?:what(?:'s|\s+is)\s+)?(?:the\s+)?working\s+directory",
      lambda m: [ActionCall("files.pwd", {})]),
 ]
 
+_HOGGING = r"(?:taking|using|eating|hogging|filling|consuming|occupying|wasting)"
+_FOLDERS = r"(?:folders|directories|dirs|sub-?folders|sub-?directories)"
 DISK_USAGE_GATE = (r"\b(?:taking|using|eating|hogging|filling|consuming|occupying|wasting|biggest|largest|heaviest"
                    r"|fattest|usage|sizes?|big|large|heavy|space)\b")
 DISK_USAGE = [
-    (r"what(?:'s|\s+is|\s+are)\s+(?:taking|using|eating|hogging|filling|consuming|occupying|wasting)\s+(?:up\s+)?"
-     r"(?:all\s+(?:the|of\s+the|my)\s+|so\s+much\s+|the\s+most\s+|most\s+(?:of\s+the\s+)?|my\s+|the\s+"
-     r"|(?:a\s+)?lot\s+of\s+)?"
-     r"(?:disk\s+|disc\s+|storage\s+|drive\s+)?(?:space|room|storage|disk)"
-     rf"(?:\s+(?:in|under|inside)\s+(?P<where>{PLACE})|\s+on\s+(?:my|the)\s+(?:disk|drive|computer|machine))?", _du()),
+    (rf"what(?:'s|\s+is|\s+are)\s+{_HOGGING}\s+(?:up\s+)?(?:all\s+(?:the|of\s+the|my)\s+|so\s+much\s+|the\s+most\s+"
+     r"|most\s+(?:of\s+the\s+)?|my\s+|the\s+|(?:a\s+)?lot\s+of\s+)?(?:disk\s+|disc\s+|storage\s+|drive\s+)?"
+     rf"(?:space|room|storage|disk)(?:\s+(?:in|under|inside)\s+(?P<where>{PLACE})"
+     r"|\s+on\s+(?:my|the)\s+(?:disk|drive|computer|machine))?", _du()),
     (r"(?:(?:show|list|find|get|give)(?:\s+me)?\s+|(?:which|what)\s+are\s+|what(?:'s|\s+is)\s+)?(?:the\s+)?"
-     rf"(?:(?:top\s+)?(?P<n>{NUM})\s+)?(?:biggest|largest|heaviest|fattest)\s+(?:folders|directories|dirs|sub-?folders"
-     rf"|sub-?directories|space\s+hogs){_IN_PLACE}", _du(top=True)),
-    (r"(?:which|what)\s+(?:folders?|directories|directory|dirs?|sub-?folders?)\s+(?:is|are)\s+(?:the\s+)?(?:biggest"
-     r"|largest"
-     r"|(?:taking|using)\s+(?:up\s+)?(?:the\s+most|most|so\s+much|all\s+the|a\s+lot\s+of)\s+(?:disk\s+)?space)"
-     rf"{_IN_PLACE}", _du()),
-    (rf"(?:(?:show|get|check|give)(?:\s+me)?\s+)?(?:the\s+)?(?:disk|space|storage)\s+usage(?:\s+(?:of|for|in"
-     rf"|under)\s+(?P<where>{PLACE}))?",
-     _du()),
+     rf"(?:(?:top\s+)?(?P<n>{NUM})\s+)?(?:biggest|largest|heaviest|fattest)\s+(?:{_FOLDERS}|space\s+hogs){_IN_PLACE}",
+     _du(top=True)),
+    (r"(?:which|what)\s+(?:folders?|directories|directory|dirs?|sub-?folders?)\s+(?:is|are)\s+(?:the\s+)?"
+     r"(?:biggest|largest|(?:taking|using)\s+(?:up\s+)?(?:the\s+most|most|so\s+much|all\s+the|a\s+lot\s+of)\s+"
+     rf"(?:disk\s+)?space){_IN_PLACE}", _du()),
+    (r"(?:(?:show|get|check|give)(?:\s+me)?\s+)?(?:the\s+)?(?:disk|space|storage)\s+usage"
+     rf"(?:\s+(?:of|for|in|under)\s+(?P<where>{PLACE}))?", _du()),
     (r"(?:(?:show|list|get|give)(?:\s+me)?\s+)?(?:the\s+)?(?:(?:folder|directory|sub-?folder|dir)\s+sizes"
-     r"|sizes?\s+of\s+"
-     rf"(?:the\s+|all\s+(?:the\s+)?)?(?:folders|directories|sub-?folders|sub-?directories)){_IN_PLACE}", _du()),
-    (rf"how\s+(?:big|large|heavy)\s+is\s+(?P<where>{PLACE})|(?:(?:what(?:'s|\s+is)|show(?:\s+me)?|get"
-     rf"|give\s+me)\s+)?(?:the\s+)?"
-     rf"(?:total\s+)?(?:disk\s+)?size\s+of\s+(?P<where2>{PLACE})|how\s+much\s+(?:disk\s+)?space\s+(?:does|is)\s+"
-     rf"(?P<where3>{PLACE})\s+(?:take(?:\s+up)?|use|using|taking(?:\s+up)?|occupy)", _du(depth=0, bare=False)),
+     rf"|sizes?\s+of\s+(?:the\s+|all\s+(?:the\s+)?)?{_FOLDERS}){_IN_PLACE}", _du()),
+    (rf"how\s+(?:big|large|heavy)\s+is\s+(?P<where>{PLACE})"
+     rf"|(?:(?:what(?:'s|\s+is)|show(?:\s+me)?|get|give\s+me)\s+)?(?:the\s+)?(?:total\s+)?(?:disk\s+)?size\s+of\s+"
+     rf"(?P<where2>{PLACE})|how\s+much\s+(?:disk\s+)?space\s+(?:does|is)\s+(?P<where3>{PLACE})\s+"
+     r"(?:take(?:\s+up)?|use|using|taking(?:\s+up)?|occupy)", _du(depth=0, bare=False)),
 ]
 
+_COMPUTE = r"(?:(?:compute|calculate|get|show|print|give\s+me|generate|make|what(?:'s|\s+is|\s+are))(?:\s+me)?\s+)?"
 CHECKSUMS_GATE = r"\b(?:hash(?:\s*sums?)?|checksums?|digests?|(?:sha-?(?:256|1|512)|md-?5)(?:\s*sums?)?)\b"
 CHECKSUMS = [
-    (r"(?:(?:compute|calculate|get|show|print|give\s+me|generate|make|what(?:'s|\s+is|\s+are))(?:\s+me)?\s+)?(?:the\s+"
-     r"|an?\s+)?"
-     rf"(?:(?P<algo>{_ALGO})\s*)?(?:hash(?:\s*sum)?|checksum|digest)(?:e?s)?\s+(?:of|for)\s+(?P<paths>.+)", _checksum),
-    (r"(?:(?:compute|calculate|get|show|print|give\s+me|what(?:'s|\s+is|\s+are))(?:\s+me)?\s+)?(?:the\s+|an?\s+)?"
-     rf"(?P<algo>{_ALGO})(?:\s*sums?)?\s+(?:of|for)\s+(?P<paths>.+)", _checksum),
+    (rf"{_COMPUTE}(?:the\s+|an?\s+)?(?:(?P<algo>{_ALGO})\s*)?(?:hash(?:\s*sum)?|checksum|digest)(?:e?s)?\s+"
+     r"(?:of|for)\s+(?P<paths>.+)", _checksum),
+    (rf"{_COMPUTE}(?:the\s+|an?\s+)?(?P<algo>{_ALGO})(?:\s*sums?)?\s+(?:of|for)\s+(?P<paths>.+)", _checksum),
     (rf"(?P<algo>{_ALGO})(?:\s*sum)?\s+(?P<paths>.+)", _checksum),
     (rf"(?:hash|checksum)\s+(?P<paths>.+?)(?:\s+(?:with|using)\s+(?P<algo>{_ALGO}))?", _checksum),
 ]
 
 DETAILS_GATE = (r"\b(?:info|information|details|metadata|properties|stats?|attributes|modified|changed|updated"
                 r"|edited|touched|written|owns|owner|permissions|perms|access|kind|type|file|folder|directory|dir"
-                r"|symlink"
-                r"|link|mtime|modification|exist)\b")
+                r"|symlink|link|mtime|modification|exist)\b")
 DETAILS = [
-    (r"(?:(?:show|get|give|display|print|what\s+(?:is|are))(?:\s+me)?\s+)?(?:the\s+)?(?:file\s+)?(?:info(?:rmation)?"
-     r"|details"
-     rf"|metadata|properties|stats?|attributes)\s+(?:of|for|about|on)\s+(?P<what>{PLACE})", _stat()),
+    (r"(?:(?:show|get|give|display|print|what\s+(?:is|are))(?:\s+me)?\s+)?(?:the\s+)?(?:file\s+)?"
+     rf"(?:info(?:rmation)?|details|metadata|properties|stats?|attributes)\s+(?:of|for|about|on)\s+(?P<what>{PLACE})",
+     _stat()),
     (rf"stat\s+(?P<what>{PLACE})", _stat()),
     (rf"when\s+was\s+(?P<what>{PLACE})\s+(?:last\s+)?(?:modified|changed|updated|edited|touched|written)", _stat()),
     (rf"who\s+owns\s+(?P<what>{PLACE})|(?:who\s+is\s+)?the\s+owner\s+of\s+(?P<what2>{PLACE})", _stat()),
     (r"(?:(?:what\s+are|show(?:\s+me)?|get|check)\s+)?(?:the\s+)?(?:file\s+)?(?:permissions|perms|access\s+rights)"
      rf"\s+(?:of|on|for)\s+(?P<what>{PLACE})", _stat()),
-    (rf"what\s+(?:kind|type)\s+of\s+(?:file|thing)\s+is\s+(?P<what>{PLACE})|is\s+(?P<what2>{PLACE})\s+a\s+(?:file"
-     rf"|folder"
-     r"|directory|dir|symlink|link|symbolic\s+link)", _stat()),
+    (rf"what\s+(?:kind|type)\s+of\s+(?:file|thing)\s+is\s+(?P<what>{PLACE})"
+     rf"|is\s+(?P<what2>{PLACE})\s+a\s+(?:file|folder|directory|dir|symlink|link|symbolic\s+link)", _stat()),
     (r"(?:(?:what(?:'s|\s+is)|show(?:\s+me)?|get)\s+)?(?:the\s+)?(?:last\s+)?(?:modification\s+(?:time|date)"
-     r"|modified\s+(?:time|date)"
-     rf"|mtime|last\s+modified(?:\s+(?:time|date))?)\s+(?:of|for)\s+(?P<what>{PLACE})", _stat()),
+     rf"|modified\s+(?:time|date)|mtime|last\s+modified(?:\s+(?:time|date))?)\s+(?:of|for)\s+(?P<what>{PLACE})",
+     _stat()),
     (rf"does\s+(?P<what>{PLACE})\s+exist", _stat()),
 ]
 
@@ -241,22 +243,12 @@ GATED = [
     (DISK_USAGE_GATE, DISK_USAGE), (CHECKSUMS_GATE, CHECKSUMS), (DETAILS_GATE, DETAILS),
 ]
 
+# Tried last (priority -10): "show X" and "what's in X" for any X.
 READING = [
-    (rf"(?:(?:show|tell)\s+me\s+)?what(?:'s|\s+is)\s+(?:in"
-     rf"|inside)\s+(?P<what>{PLACE})", lambda m: view(m["what"], certain_file=False)),
+    (rf"(?:(?:show|tell)\s+me\s+)?what(?:'s|\s+is)\s+(?:in|inside)\s+(?P<what>{PLACE})",
+     lambda m: view(m["what"], certain_file=False)),
     (rf"what\s+does\s+(?P<what>{PLACE})\s+(?:say|contain)", lambda m: view(m["what"], certain_file=True)),
     (r"(?P<verb>read|cat|print|display|show(?:\s+me)?|view|output|dump|type\s+out)\s+(?:out\s+)?(?P<the>the\s+)?"
      r"(?:(?:whole|entire|full|complete)\s+)?(?:(?:contents?|text)\s+of\s+)?(?:(?:the\s+)?file\s+(?:called|named)\s+)?"
      rf"(?P<what>{PLACE})(?:\s+(?:in\s+full|to\s+me|on\s+(?:the\s+)?screen))?", _read),
 ]
-
-
-def _archive_only(chunk: str) -> list[ActionCall] | None:
-    m = re.fullmatch(r"(?:the\s+)?(?P<noun>archive|zip\s+file|zip|tarball"
-                     r"|tar\s+file)?\s*(?P<rest>.+)", chunk.strip(), re.I)
-    if not m:
-        return None
-    found = named(m["rest"])
-    if found is None or not (m["noun"] or archive_like(found[0])):
-        return None
-    return [ActionCall("files.list_archive", {"archive": found[0]})]

@@ -47,9 +47,14 @@ _SORT_WORDS = {"biggest": ("size", False), "largest": ("size", False), "smallest
                "oldest": ("time", True), "least": ("time", True)}
 
 
+def _first(m: re.Match[str], prefix: str) -> str | None:
+    """Clauses with several alternatives name a group age, age2, ...: the one that matched."""
+    return next((v for k, v in m.groupdict().items() if k.startswith(prefix) and v), None)
+
+
 def _age(key: str):
     def apply(m: re.Match[str], s: dict[str, Any]) -> bool:
-        age = parse_age(m["age"])
+        age = parse_age(_first(m, "age") or "")
         return age is not None and set_once(s, key, age)
     return apply
 
@@ -76,7 +81,7 @@ def _between(m: re.Match[str], s: dict[str, Any]) -> bool:
 
 
 def _word(m: re.Match[str]) -> str | None:
-    word, quoted = unquote(m["tok"])
+    word, _ = unquote(_first(m, "tok") or "")
     return word if word.strip() else None
 
 
@@ -97,22 +102,38 @@ def _ending(m: re.Match[str], s: dict[str, Any]) -> bool:
 
 def _extension(m: re.Match[str], s: dict[str, Any]) -> bool:
     word = _word(m)
-    ext = ext_of(word) or ext_of("." + word.lstrip(".")) if word else None
+    ext = (ext_of(word) or ext_of("." + word.lstrip("."))) if word else None
     return ext is not None and set_once(s, "extension", ext)
 
 
 def _sort(m: re.Match[str], s: dict[str, Any]) -> bool:
-    key = m["key"].lower().split()[0]
-    if key in _SORT_WORDS:
-        order, reverse = _SORT_WORDS[key]
-    elif key in ("size", "file"):
-        order, reverse = ("size", False) if "size" in m["key"].lower() else ("name", False)
-    elif key in ("name", "filename"):
+    said = m["key"].lower()
+    first = said.split()[0]
+    if first in _SORT_WORDS:
+        order, reverse = _SORT_WORDS[first]
+    elif "size" in said:
+        order, reverse = "size", False
+    elif "name" in said:
         order, reverse = "name", False
     else:
         order, reverse = "time", False
     set_once(s, "sort", order)
     return set_once(s, "reverse", True) if reverse else True
+
+
+def _kind(noun: str) -> str:
+    noun = noun.lower()
+    if noun.startswith("file"):
+        return "file"
+    if re.match(r"fold|dir|sub", noun):
+        return "dir"
+    return "link" if "link" in noun else "any"
+
+
+def _said_kind(s: dict[str, Any], kind: str) -> None:
+    """Record what is listed; "files and folders" is anything."""
+    s["type"] = kind if s.get("type", kind) == kind else "any"
+    s["object"] = True
 
 
 def _object(m: re.Match[str], s: dict[str, Any]) -> bool:
@@ -121,21 +142,17 @@ def _object(m: re.Match[str], s: dict[str, Any]) -> bool:
         if ext is None:
             return False
         set_once(s, "extension", ext)
-        kind = "file"
+        _said_kind(s, "file")
     else:
-        noun = m["noun"].lower()
-        kind = ("file" if noun.startswith("file") else "dir" if re.match(r"fold|dir|sub", noun)
-                else "link" if "link" in noun else "any")
-    s["type"] = kind if s.get("type", kind) == kind else "any"
-    s["object"] = True
+        _said_kind(s, _kind(m["noun"]))
     return True
 
 
-def _said_object(m: re.Match[str], s: dict[str, Any]) -> bool:
+def _sort_and_object(m: re.Match[str], s: dict[str, Any]) -> bool:
     """"the oldest files first" names what is listed as well as the order."""
+    _sort(m, s)
     if m["obj"]:
-        s["object"] = True
-        s["type"] = "file" if m["obj"].lower().startswith("file") and s.get("type", "file") == "file" else "any"
+        _said_kind(s, _kind(m["obj"].strip()))
     return True
 
 
@@ -147,7 +164,7 @@ def _location(m: re.Match[str], s: dict[str, Any]) -> bool:
 def _bare(m: re.Match[str], s: dict[str, Any]) -> bool:
     """A lone word: a name to find ("find notes.txt"), or a folder to list ("list src/")."""
     text = m["place"]
-    word, quoted = unquote(text)
+    word, _ = unquote(text)
     if s["verb"] == "find" and " " not in text.strip() and "name" not in s:
         if re.fullmatch(r"\*\.\w{1,10}", word):
             return set_once(s, "extension", word[2:])
@@ -162,112 +179,91 @@ def _bare(m: re.Match[str], s: dict[str, Any]) -> bool:
     return False
 
 
+_SUBDIRS = r"sub-?(?:folders|directories|dirs)"
+_SORT_KEY = (r"size|file\s+size|name|file\s*name|date|time|age|last\s+modified|modification\s+(?:time|date)"
+             r"|modified\s+(?:time|date)|date\s+modified|mtime|modified|newest|recency")
+_FIRST_KEY = (r"biggest|largest|smallest|newest|latest|oldest|most\s+recent(?:ly\s+(?:modified|changed|edited))?"
+              r"|least\s+recent(?:ly\s+(?:modified|changed))?")
+_DETAILS = r"details?|info(?:rmation)?|metadata|permissions|sizes?|dates?|owners?|timestamps?|modification\s+times?"
+_NAME_IS = r"(?:(?:with|whose|their|file)\s+)?(?:(?:file\s*)?names?\s+)?(?:that\s+)?"
+_IS = r"(?:(?:that\s+are|which\s+are|are|is|of|with\s+(?:a\s+)?size|sized|size)\s+)?"
+
 _CLAUSES = [
     # ages
     clause(rf"(?:{_MODVERB}\s+)?(?:(?:in|within|during|over|for)\s+(?:the\s+)?|(?:from|since)\s+the\s+|the\s+)?"
            rf"(?:last|past|previous)\s+(?P<age>{AGE})", _age("newer_than")),
     clause(rf"{_MODVERB}\s+(?:less\s+than|under|within)\s+(?P<age>{AGE})\s+ago"
-           rf"|{_MODVERB}\s+within\s+(?:the\s+)?(?P<age2>{AGE})", lambda m, s: _age("newer_than")(_agefix(m), s)),
+           rf"|{_MODVERB}\s+within\s+(?:the\s+)?(?P<age2>{AGE})", _age("newer_than")),
     clause(rf"(?:{_MODVERB}\s+)?(?:from\s+)?today", _fixed("newer_than", "1d")),
     clause(rf"(?:{_MODVERB}\s+)?this\s+week", _fixed("newer_than", "1w")),
     clause(rf"(?:newer|younger)\s+than\s+(?P<age>{AGE})|(?:less\s+than|under)\s+(?P<age2>{AGE})\s+old",
-           lambda m, s: _age("newer_than")(_agefix(m), s)),
+           _age("newer_than")),
     clause(rf"older\s+than\s+(?P<age>{AGE})|(?:more\s+than|over|at\s+least)\s+(?P<age2>{AGE})\s+old"
            rf"|{_MODVERB}\s+(?:more\s+than|over|at\s+least)\s+(?P<age3>{AGE})\s+ago"
            rf"|{_NOT_MODIFIED}\s+(?:in|for|since|during|within)\s+(?:the\s+)?(?:last\s+|past\s+)?"
-           rf"(?:over\s+|more\s+than\s+)?(?P<age4>{AGE})", lambda m, s: _age("older_than")(_agefix(m), s)),
+           rf"(?:over\s+|more\s+than\s+)?(?P<age4>{AGE})", _age("older_than")),
     # sizes
-    clause(rf"(?:(?:that\s+are|which\s+are|are|is|of|with\s+(?:a\s+)?size|sized|size)\s+)?"
-           rf"(?:(?:larger|bigger|greater|heavier|more)\s+than|over|above|exceeding|at\s+least|>=?)\s*"
+    clause(rf"{_IS}(?:(?:larger|bigger|greater|heavier|more)\s+than|over|above|exceeding|at\s+least|>=?)\s*"
            rf"(?P<size>{SIZE})(?:\s+(?:in\s+size|big|large))?", _size("min_size")),
-    clause(rf"(?:(?:that\s+are|which\s+are|are|is|of|with\s+(?:a\s+)?size|sized|size)\s+)?"
-           rf"(?:(?:smaller|less|lower|tinier|lighter)\s+than|under|below|at\s+most|up\s+to|<=?)\s*"
+    clause(rf"{_IS}(?:(?:smaller|less|lower|tinier|lighter)\s+than|under|below|at\s+most|up\s+to|<=?)\s*"
            rf"(?P<size>{SIZE})(?:\s+in\s+size)?", _size("max_size")),
     clause(rf"(?P<size>{SIZE})\s+or\s+(?P<dir>more|larger|bigger|above|over|less|smaller|under|below)", _size_or),
     clause(rf"(?:(?:with\s+)?(?:a\s+)?size\s+)?between\s+(?P<a>{SIZE})\s+and\s+(?P<b>{SIZE})", _between),
     # names and extensions
-    clause(rf"(?:named|called|titled|with\s+(?:the\s+)?(?:file\s*)?name"
-           rf"|whose\s+(?:file\s*)?name\s+is)\s+(?P<tok>{TOKEN})",
-           _name("{}")),
+    clause(rf"(?:named|called|titled|with\s+(?:the\s+)?(?:file\s*)?name|whose\s+(?:file\s*)?name\s+is)\s+"
+           rf"(?P<tok>{TOKEN})", _name("{}")),
     clause(rf"(?:matching|that\s+match(?:es)?|which\s+match|like|with\s+names?\s+(?:matching|like))\s+"
            rf"(?:the\s+)?(?:pattern\s+|glob\s+)?(?P<tok>{TOKEN})", _name("{}")),
-    clause(rf"(?:with|having|containing|that\s+(?:have|has|contain)|which\s+(?:have|contain))\s+(?P<tok>{TOKEN})\s+"
-           rf"in\s+(?:the(?:ir)?|its)\s+(?:file\s*)?names?", _name("*{}*", "iname")),
+    clause(rf"(?:with|having|containing|that\s+(?:have|has|contain)|which\s+(?:have|contain))\s+(?P<tok>{TOKEN})"
+           rf"\s+in\s+(?:the(?:ir)?|its)\s+(?:file\s*)?names?", _name("*{}*", "iname")),
     clause(rf"(?:whose\s+(?:file\s*)?names?\s+(?:contains?|includes?|ha(?:s|ve))|with\s+(?:file\s*)?names?\s+"
            rf"(?:containing|including)|(?:file\s*)?names?\s+(?:containing|including))\s+(?P<tok>{TOKEN})",
            _name("*{}*", "iname")),
-    clause(rf"(?:(?:with|whose|their|file)\s+)?(?:(?:file\s*)?names?\s+)?(?:that\s+)?(?:starts?|starting|beginning"
-           rf"|begins?)"
-           rf"\s+with\s+(?P<tok>{TOKEN})", _name("{}*")),
-    clause(rf"(?:(?:with|whose|their|file)\s+)?(?:(?:file\s*)?names?\s+)?(?:that\s+)?(?:ending|ends?)\s+(?:in|with)\s+"
-           rf"(?P<tok>{TOKEN})", _ending),
+    clause(rf"{_NAME_IS}(?:starts?|starting|beginning|begins?)\s+with\s+(?P<tok>{TOKEN})", _name("{}*")),
+    clause(rf"{_NAME_IS}(?:ending|ends?)\s+(?:in|with)\s+(?P<tok>{TOKEN})", _ending),
     clause(rf"(?:with|having|of)\s+(?:the\s+|an?\s+)?(?:file\s+)?(?:extension|suffix|ext|type)\s+(?P<tok>{TOKEN})"
-           rf"|(?:with|having)\s+(?:an?\s+|the\s+)?(?P<tok2>\.?\w{{1,10}})\s+(?:extension|suffix)",
-           lambda m, s: _extension(_tokfix(m), s)),
+           rf"|(?:with|having)\s+(?:an?\s+|the\s+)?(?P<tok2>\.?\w{{1,10}})\s+(?:extension|suffix)", _extension),
     clause(r"case[\s-]*insensitive(?:ly)?|ignoring\s+(?:the\s+)?case|ignore\s+case|regardless\s+of\s+case"
-           r"|in\s+any\s+case",
-           _fixed("ci", True)),
+           r"|in\s+any\s+case", _fixed("ci", True)),
     clause(r"empty", _fixed("empty", True)),
     clause(r"hidden|dot-?files?", _fixed("hidden", True)),
     # listing style
     clause(r"(?:in\s+)?(?:a\s+|the\s+)?(?:long|detailed)(?:\s+(?:format|form|listing|list|view|mode|output))?"
-           r"|with\s+(?:all\s+)?(?:the\s+|their\s+|full\s+)?(?:details?|info(?:rmation)?|metadata|permissions|sizes?"
-           r"|dates?"
-           r"|owners?|timestamps?|modification\s+times?)(?:\s*(?:,|and)\s*(?:details?|permissions|sizes?|dates?|owners?"
-           r"|timestamps?))*|in\s+detail|(?:with\s+)?(?:the\s+)?details", _fixed("long", True)),
-    clause(r"(?:(?:sorted|sort|ordered|order|arranged)\s+)?by\s+(?:their\s+|the\s+)?(?P<key>size|file\s+size|name"
-           r"|file\s*name"
-           r"|date|time|age|last\s+modified|modification\s+(?:time|date)|modified\s+(?:time|date)|date\s+modified|mtime"
-           r"|modified|newest|recency)", _sort),
-    clause(r"(?:(?:sorted|ordered)\s+)?(?:with\s+)?(?:the\s+)?(?:from\s+)?(?P<key>biggest|largest|smallest|newest"
-           r"|latest|oldest"
-           r"|most\s+recent(?:ly\s+(?:modified|changed|edited))?|least\s+recent(?:ly\s+(?:modified|changed))?)\s+"
-           r"(?P<obj>ones?\s+|files?\s+)?(?:first|on\s+top"
-           r"|at\s+the\s+top)", lambda m, s: _sort(m, s) and _said_object(m, s)),
+           rf"|with\s+(?:all\s+)?(?:the\s+|their\s+|full\s+)?(?:{_DETAILS})(?:\s*(?:,|and)\s*(?:{_DETAILS}))*"
+           r"|in\s+detail|(?:with\s+)?(?:the\s+)?details", _fixed("long", True)),
+    clause(rf"(?:(?:sorted|sort|ordered|order|arranged)\s+)?by\s+(?:their\s+|the\s+)?(?P<key>{_SORT_KEY})", _sort),
+    clause(rf"(?:(?:sorted|ordered)\s+)?(?:with\s+)?(?:the\s+)?(?:from\s+)?(?P<key>{_FIRST_KEY})\s+"
+           r"(?P<obj>ones?\s+|files?\s+)?(?:first|on\s+top|at\s+the\s+top)", _sort_and_object),
     clause(r"(?:(?:sorted|ordered|arranged)\s+)?(?:alphabetically|in\s+alphabetical\s+order)",
-           lambda m, s: set_once(s, "sort", "name")),
+           _fixed("sort", "name")),
     clause(r"(?:in\s+)?reverse(?:d)?(?:\s+order)?|backwards", _fixed("reverse", True)),
-    clause(r"(?P<key>biggest|largest|smallest|newest|latest|oldest|most\s+recent(?:ly\s+(?:modified|changed|edited))?"
-           r"|recently\s+(?:modified|changed|edited)|recent|last\s+modified)", _sort),
+    clause(rf"(?P<key>{_FIRST_KEY}|recently\s+(?:modified|changed|edited)|recent|last\s+modified)", _sort),
     clause(rf"{_MODVERB}\s+(?P<key>recently)", _sort),
     # depth
-    clause(r"recursively|recursive|everywhere|(?:and|including|with|plus|in)\s+(?:all\s+)?(?:the\s+|its\s+|their\s+)?"
-           r"sub-?(?:folders|directories|dirs)(?:\s+too|\s+as\s+well)?|in\s+all\s+(?:the\s+)?(?:sub-?)?(?:folders"
-           r"|directories)"
+    clause(rf"recursively|recursive|everywhere|(?:and|including|with|plus|in)\s+(?:all\s+)?(?:the\s+|its\s+|their\s+)?"
+           rf"{_SUBDIRS}(?:\s+too|\s+as\s+well)?|in\s+all\s+(?:the\s+)?(?:sub-?)?(?:folders|directories)"
            r"|(?:and\s+)?everything\s+(?:below|beneath|inside)|at\s+all\s+levels|(?:as|in)\s+a\s+tree",
            _fixed("recursive", True)),
     clause(r"(?:only\s+)?(?:at\s+)?(?:the\s+)?top[\s-]+level(?:\s+only)?|non-?recursive(?:ly)?|not\s+recursive(?:ly)?"
-           r"|(?:but\s+)?(?:not|without\s+(?:going\s+into|looking\s+in(?:to)?"
-           r"|descending\s+into))\s+(?:in\s+)?(?:the\s+|any\s+)?"
-           r"sub-?(?:folders|directories|dirs)", _fixed("max_depth", 1)),
-    clause(rf"(?:at\s+most|max(?:imum)?(?:\s+depth)?(?:\s+of)?|up\s+to|no\s+more\s+than"
-           rf"|no\s+deeper\s+than)\s+(?P<n>{NUM})"
-           r"\s+(?:levels?|deep|down)(?:\s+(?:deep|down))?|max[\s_-]?depth\s*(?:=|of)?\s*(?P<n2>\d+)",
+           r"|(?:but\s+)?(?:not|without\s+(?:going\s+into|looking\s+in(?:to)?|descending\s+into))\s+(?:in\s+)?"
+           rf"(?:the\s+|any\s+)?{_SUBDIRS}", _fixed("max_depth", 1)),
+    clause(rf"(?:at\s+most|max(?:imum)?(?:\s+depth)?(?:\s+of)?|up\s+to|no\s+more\s+than|no\s+deeper\s+than)\s+"
+           rf"(?P<n>{NUM})\s+(?:levels?|deep|down)(?:\s+(?:deep|down))?|max[\s_-]?depth\s*(?:=|of)?\s*(?P<n2>\d+)",
            lambda m, s: set_once(s, "max_depth", number(m["n"] or m["n2"]))),
     # what is listed
-    clause(rf"(?:(?P<ext>{EXT})\s+(?P<kind>{KIND})|(?P<plural>{PLURAL_EXT})|(?P<noun>files?|folders?|directories"
-           rf"|directory|dirs?"
-           r"|sub-?(?:folders?|directories|dirs)|(?:symbolic\s+|sym\s*)?links?|symlinks?|things|items|entries|stuff"
-           r"|everything|anything|ones|contents?))", _object),
+    clause(rf"(?P<ext>{EXT})\s+(?P<kind>{KIND})|(?P<plural>{PLURAL_EXT})|(?P<noun>files?|folders?|directories"
+           rf"|directory|dirs?|sub-?(?:folders?|directories|dirs)|(?:symbolic\s+|sym\s*)?links?|symlinks?|things"
+           r"|items|entries|stuff|everything|anything|ones|contents?)", _object),
     # where
-    clause(r"(?:right\s+|in\s+)?here", lambda m, s: set_once(s, "path", ".")),
+    clause(r"(?:right\s+|in\s+)?here", _fixed("path", ".")),
     clause(rf"(?:in|inside|within|under|beneath|below|from|of|at|on)\s+(?P<place>{PLACE})", _location),
     clause(rf"(?P<place>{PLACE})", _bare),
-    clause(r"all|every|each|any|the|of|me|only|just|a|an|some|that|which|are|is|were|was|there|have\s+been|has\s+been"
-           r"|been|with|having|and|or|but|including|include|plus|also|too|as\s+well|both|my|anywhere|currently"
-           r"|right\s+now"
-           r"|now|in\s+it|(?:a\s+)?list(?:ing)?\s+of|do\s+i\s+have|i\s+have|exist|in\s+total", lambda m, s: True),
+    # words that add nothing
+    clause(r"all|every|each|any|the|of|me|only|just|a|an|some|that|which|are|is|were|was|there|have\s+been"
+           r"|has\s+been|been|with|having|and|or|but|including|include|plus|also|too|as\s+well|both|my|anywhere"
+           r"|currently|right\s+now|now|in\s+it|(?:a\s+)?list(?:ing)?\s+of|do\s+i\s+have|i\s+have|exist|in\s+total",
+           lambda m, s: True),
 ]
-
-
-def _agefix(m: re.Match[str]):
-    """Clauses with several alternatives name their age group age, age2, ...; take the one set."""
-    value = next(v for k, v in m.groupdict().items() if k.startswith("age") and v)
-    return {"age": value}
-
-
-def _tokfix(m: re.Match[str]):
-    return {"tok": m["tok"] or m["tok2"]}
 
 
 def _build(m: re.Match[str]) -> list[ActionCall] | None:

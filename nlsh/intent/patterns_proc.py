@@ -85,16 +85,15 @@ def _sort(m: re.Match[str], s: dict[str, Any]) -> bool:
     return set_once(s, "sort", key)
 
 
+_RESOURCE = r"cpu|processor|memory|mem|ram"
+
 _LIST_CLAUSES = [
-    clause(r"(?:sorted\s+|ordered\s+|ranked\s+)?by\s+(?P<key>cpu|processor|memory|mem|ram|name|pid)(?:\s+usage"
-           r"|\s+use)?",
-           _sort),
-    clause(r"(?:that\s+are\s+|which\s+are\s+)?(?:using|eating|consuming|with|hogging)\s+(?:the\s+)?(?:most|highest"
-           r"|more)\s+"
-           r"(?P<key>cpu|processor|memory|mem|ram)(?:\s+usage)?", _sort),
-    clause(r"(?:run|owned|started)\s+by\s+(?:the\s+)?(?:user\s+)?(?P<user>[a-z_][\w.-]*)|(?:for|of"
-           r"|belonging\s+to)\s+(?:the\s+)?"
-           r"user\s+(?P<user2>[a-z_][\w.-]*)", lambda m, s: set_once(s, "user", m["user"] or m["user2"])),
+    clause(rf"(?:sorted\s+|ordered\s+|ranked\s+)?by\s+(?P<key>{_RESOURCE}|name|pid)(?:\s+usage|\s+use)?", _sort),
+    clause(r"(?:that\s+are\s+|which\s+are\s+)?(?:using|eating|consuming|with|hogging)\s+(?:the\s+)?"
+           rf"(?:most|highest|more)\s+(?P<key>{_RESOURCE})(?:\s+usage)?", _sort),
+    clause(r"(?:run|owned|started)\s+by\s+(?:the\s+)?(?:user\s+)?(?P<user>[a-z_][\w.-]*)"
+           r"|(?:for|of|belonging\s+to)\s+(?:the\s+)?user\s+(?P<user2>[a-z_][\w.-]*)",
+           lambda m, s: set_once(s, "user", m["user"] or m["user2"])),
     clause(rf"(?:named|called|matching)\s+(?P<name>{_NAME})",
            lambda m, s: bool(n := _name(m["name"])) and set_once(s, "name", n)),
     clause(r"(?:that\s+are\s+)?(?:running|active)(?:\s+(?:right\s+)?now)?|(?:right\s+)?now|currently(?:\s+running)?"
@@ -102,108 +101,30 @@ _LIST_CLAUSES = [
 ]
 
 
-def _list(default_sort: str | None = None):
-    def build(m: re.Match[str]) -> list[ActionCall] | None:
-        groups = m.groupdict()
-        state: dict[str, Any] = {}
-        if default_sort:
-            state["sort"] = default_sort
-        if groups.get("res"):
-            state["sort"] = "memory" if groups["res"].lower().startswith(("mem", "ram")) else "cpu"
-        try:
-            if not read_clauses(groups.get("rest") or "", _LIST_CLAUSES, state):
-                return None
-        except Reject:
+def _list(m: re.Match[str]) -> list[ActionCall] | None:
+    groups = m.groupdict()
+    state: dict[str, Any] = {}
+    if groups.get("res"):
+        state["sort"] = "memory" if groups["res"].lower().startswith(("mem", "ram")) else "cpu"
+    try:
+        if not read_clauses(groups.get("rest") or "", _LIST_CLAUSES, state):
             return None
-        if groups.get("n"):
-            limit = number(groups["n"])
-            if not limit:
-                return None
-            state["limit"] = limit
-        if state.get("sort") == "cpu":
-            state.pop("sort")
-        return [ActionCall("proc.list", {k: state[k] for k in ("sort", "limit", "user", "name") if k in state})]
-    return build
+    except Reject:
+        return None
+    if groups.get("n"):
+        limit = number(groups["n"])
+        if not limit:
+            return None
+        state["limit"] = limit
+    if state.get("sort") == "cpu":
+        state.pop("sort")  # the default
+    return [ActionCall("proc.list", {k: state[k] for k in ("sort", "limit", "user", "name") if k in state})]
 
 
 def _find(m: re.Match[str]) -> list[ActionCall] | None:
     if m.groupdict().get("port"):
-        port = int(m["port"])
-        return [ActionCall("proc.find", {"port": port})] if 0 < port < 65536 else None
-    name = _name(m["name"])
-    return [ActionCall("proc.find", {"name": name})] if name else None
-
-
-# Every pattern below contains one of these (see patterns.py: the module is registered behind them).
-GATE = (r"\b(?:kill|terminate|end|stop|quit|close|send|pause|suspend|freeze|resume|continue|unpause|unfreeze|interrupt"
-        r"|process|processes|procs|pids?|port|running|alive|up|tasks|programs|apps|applications|ps|cpu|processor|memory"
-        r"|mem|ram)\b|:\d")
-
-_PROCS = r"(?:processes|procs|tasks|programs|apps|applications)"
-_RES = r"(?P<res>cpu|processor|memory|mem|ram)"
-_VERB = r"(?:show|list|display|get|give|find|tell)(?:\s+me)?"
-
-PATTERNS = [
-    # signals
-    (rf"(?P<force>force[\s-]*)?(?:kill|terminate|end|stop|quit)\s+(?:the\s+)?(?:process|pid|task|job)\s+{_PID}"
-     rf"(?:\s+(?P<force2>{_FORCE}))?", _signal),
-    (rf"(?P<force>force[\s-]*)?kill\s+(?P<force2>{_FORCE}\s+)?{_PID}(?:\s+(?P<force3>{_FORCE}))?", _signal),
-    (rf"(?P<force>force[\s-]*)?(?:kill|terminate)\s+(?P<force2>{_FORCE}\s+)?(?:all\s+)?(?:the\s+)?(?:running\s+)?"
-     rf"(?:(?:process|program|app)\s+(?:named\s+|called\s+)?)?(?P<name>{_NAME})(?:\s+(?:process(?:es)?|instances?))?"
-     rf"(?:\s+(?P<force3>{_FORCE}))?", _signal),
-    (rf"(?:stop|end|quit|close)\s+(?:all\s+)?(?:the\s+)?(?:running\s+)?(?P<name>{_NAME})\s+process(?:es)?", _signal),
-    (rf"send\s+(?:a\s+|the\s+)?(?:signal\s+)?(?:sig)?(?P<sig>term|kill|int|hup|stop|cont|usr1|usr2"
-     rf"|9)(?:\s+signal)?\s+to\s+"
-     rf"(?:the\s+)?(?:(?:(?:process|pid)\s+)?{_PID}|(?P<name>{_NAME})(?:\s+process(?:es)?)?)", _signal),
-    (r"(?P<force>force[\s-]*)?(?:kill|terminate|stop|end)\s+(?:the\s+)?(?:process(?:es)?\s+|pids?\s+)?"
-     r"(?P<pids>\d+(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)\d+)+)", _signal_each),
-    (rf"(?:pause|suspend|freeze)\s+(?:the\s+)?(?:process|pid)\s+{_PID}", _fixed_signal("STOP")),
-    (rf"(?:resume|continue|unpause|unfreeze)\s+(?:the\s+)?(?:process|pid)\s+{_PID}", _fixed_signal("CONT")),
-    (rf"interrupt\s+(?:the\s+)?(?:process|pid)\s+{_PID}", _fixed_signal("INT")),
-    # details of one process
-    (rf"(?:(?:{_VERB}|what\s+(?:is|are))\s+)?(?:the\s+)?(?:details|info(?:rmation)?|more\s+info|everything)\s+(?:of|on"
-     rf"|about|for)\s+"
-     rf"(?:the\s+)?(?:process|pid)\s+{_PID}", lambda m: [ActionCall("proc.info", {"pid": int(m["pid"])})]),
-    (rf"(?:tell\s+me\s+about|describe|inspect|what\s+is|what's|show(?:\s+me)?|info\s+(?:on"
-     rf"|about))\s+(?:the\s+)?(?:process|pid)\s+{_PID}"
-     rf"|(?:process|pid)\s+{_PID.replace('pid>', 'pid2>')}\s+(?:details|info)",
-     lambda m: [ActionCall("proc.info", {"pid": int(m["pid"] or m["pid2"])})]),
-    # by port
-    (r"(?:what|which\s+(?:process|program|app)|who)(?:'s|\s+is|\s+are)?\s+(?:using|listening\s+on|running\s+on|on"
-     r"|bound\s+to"
-     r"|holding|occupying|blocking|taking|serving\s+on)\s+(?:port\s+|:)(?P<port>\d+)", _find),
-    (r"(?:(?:find|show|get|list)(?:\s+me)?\s+)?(?:the\s+)?(?:process(?:es)?|programs?|pids?)\s+(?:using|listening\s+on"
-     r"|on|bound\s+to"
-     r"|holding)\s+(?:port\s+|:)(?P<port>\d+)", _find),
-    (r"is\s+(?:anything|something|anyone|any\s+process)\s+(?:listening|running)\s+on\s+(?:port\s+|:)(?P<port>\d+)"
-     r"|is\s+port\s+(?P<port2>\d+)\s+(?:in\s+use|taken|busy|open|free)",
-     lambda m: _find_port(m["port"] or m["port2"])),
-    # listing
-    (rf"what(?:'s|\s+is)\s+(?:eating|using|hogging|consuming|taking|burning|maxing\s+out|killing"
-     rf"|slowing)\s+(?:up\s+)?(?:all\s+)?"
-     rf"(?:of\s+)?(?:my\s+|the\s+|so\s+much\s+|all\s+the\s+)?{_RES}(?:\s+usage)?", _list()),
-    (rf"(?:which|what)\s+(?:process(?:es)?|programs?|apps?|applications?)\s+(?:(?:is|are)\s+)?(?:using|uses?|eating"
-     rf"|eats?"
-     rf"|hogging|hogs?|consuming|consumes?|taking|takes?)\s+(?:up\s+)?(?:the\s+most|most|so\s+much|all\s+(?:the|my)"
-     rf"|a\s+lot\s+of)?\s*(?:of\s+)?(?:my\s+|the\s+)?{_RES}", _list()),
-    (rf"(?:{_VERB}\s+)?(?:me\s+)?(?:the\s+)?(?:top|first)?\s*(?:(?P<n>{NUM})\s+)?(?:(?:most\s+)?{_RES}[\s-]+(?:hungry"
-     rf"|heavy|intensive)\s+)?"
-     rf"(?:all\s+)?(?:the\s+)?(?:running\s+|active\s+|current\s+)?{_PROCS}(?P<rest>(?:\s+.*)?)", _list()),
-    (rf"(?:{_VERB}\s+)?(?:me\s+)?(?:the\s+)?top\s+(?:(?P<n>{NUM})\s+)?{_PROCS}?(?:\s+by)?\s+{_RES}(?:\s+usage)?",
-     _list()),
-    (r"what(?:'s|\s+is|\s+are)\s+(?:running|the\s+running\s+processes)(?:\s+(?:right\s+)?now|\s+on\s+(?:this|my|the)\s+"
-     r"(?:machine|computer|system))?|ps", _list()),
-    # by name
-    (rf"(?:(?:find|show|get|list|search\s+for|look\s+for)(?:\s+me)?\s+)?(?:the\s+|all\s+(?:the\s+)?)?(?:process(?:es)?"
-     rf"|pids?)\s+"
-     rf"(?:named\s+|called\s+|for\s+|of\s+|matching\s+)?(?P<name>{_NAME})", _find),
-    (rf"(?:find|show|get|list|search\s+for|look\s+for)(?:\s+me)?\s+(?:the\s+|all\s+(?:the\s+)?|any\s+)?(?:running\s+)?"
-     rf"(?P<name>{_NAME})\s+process(?:es)?", _find),
-    (rf"is\s+(?P<name>{_NAME})\s+(?:running|still\s+running|up|alive)|is\s+there\s+(?:an?\s+"
-     rf"|any\s+)?(?P<name2>{_NAME})\s+"
-     r"process(?:\s+running)?", lambda m: _find_name(m["name"] or m["name2"])),
-    (rf"(?:what(?:'s|\s+is|\s+are)\s+)?(?:the\s+)?pids?\s+(?:of|for)\s+(?P<name>{_NAME})", _find),
-]
+        return _find_port(m["port"])
+    return _find_name(m["name"])
 
 
 def _find_port(text: str) -> list[ActionCall] | None:
@@ -214,3 +135,71 @@ def _find_port(text: str) -> list[ActionCall] | None:
 def _find_name(text: str) -> list[ActionCall] | None:
     name = _name(text)
     return [ActionCall("proc.find", {"name": name})] if name else None
+
+
+def _info(m: re.Match[str]) -> list[ActionCall] | None:
+    return [ActionCall("proc.info", {"pid": int(m["pid"] or m["pid2"])})]
+
+
+# Every pattern below contains one of these (see patterns.py: the module is registered behind them).
+GATE = (r"\b(?:kill|terminate|end|stop|quit|close|send|pause|suspend|freeze|resume|continue|unpause|unfreeze|interrupt"
+        r"|process|processes|procs|pids?|port|running|alive|up|tasks|programs|apps|applications|ps|cpu|processor"
+        r"|memory|mem|ram)\b|:\d")
+
+_PROCS = r"(?:processes|procs|tasks|programs|apps|applications)"
+_RES = rf"(?P<res>{_RESOURCE})"
+_VERB = r"(?:show|list|display|get|give|find|tell)(?:\s+me)?"
+_FIND = r"(?:find|show|get|list|search\s+for|look\s+for)(?:\s+me)?"
+_PORT = r"(?:port\s+|:)(?P<port>\d+)"
+_HOGS = r"(?:using|uses?|eating|eats?|hogging|hogs?|consuming|consumes?|taking|takes?)"
+
+PATTERNS = [
+    # signals
+    (rf"(?P<force>force[\s-]*)?(?:kill|terminate|end|stop|quit)\s+(?:the\s+)?(?:process|pid|task|job)\s+{_PID}"
+     rf"(?:\s+(?P<force2>{_FORCE}))?", _signal),
+    (rf"(?P<force>force[\s-]*)?kill\s+(?P<force2>{_FORCE}\s+)?{_PID}(?:\s+(?P<force3>{_FORCE}))?", _signal),
+    (rf"(?P<force>force[\s-]*)?(?:kill|terminate)\s+(?P<force2>{_FORCE}\s+)?(?:all\s+)?(?:the\s+)?(?:running\s+)?"
+     rf"(?:(?:process|program|app)\s+(?:named\s+|called\s+)?)?(?P<name>{_NAME})(?:\s+(?:process(?:es)?|instances?))?"
+     rf"(?:\s+(?P<force3>{_FORCE}))?", _signal),
+    (rf"(?:stop|end|quit|close)\s+(?:all\s+)?(?:the\s+)?(?:running\s+)?(?P<name>{_NAME})\s+process(?:es)?", _signal),
+    (r"send\s+(?:a\s+|the\s+)?(?:signal\s+)?(?:sig)?(?P<sig>term|kill|int|hup|stop|cont|usr1|usr2|9)(?:\s+signal)?\s+"
+     rf"to\s+(?:the\s+)?(?:(?:(?:process|pid)\s+)?{_PID}|(?P<name>{_NAME})(?:\s+process(?:es)?)?)", _signal),
+    (r"(?P<force>force[\s-]*)?(?:kill|terminate|stop|end)\s+(?:the\s+)?(?:process(?:es)?\s+|pids?\s+)?"
+     r"(?P<pids>\d+(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)\d+)+)", _signal_each),
+    (rf"(?:pause|suspend|freeze)\s+(?:the\s+)?(?:process|pid)\s+{_PID}", _fixed_signal("STOP")),
+    (rf"(?:resume|continue|unpause|unfreeze)\s+(?:the\s+)?(?:process|pid)\s+{_PID}", _fixed_signal("CONT")),
+    (rf"interrupt\s+(?:the\s+)?(?:process|pid)\s+{_PID}", _fixed_signal("INT")),
+    # details of one process
+    (rf"(?:(?:{_VERB}|what\s+(?:is|are))\s+)?(?:the\s+)?(?:details|info(?:rmation)?|more\s+info|everything)\s+"
+     rf"(?:of|on|about|for)\s+(?:the\s+)?(?:process|pid)\s+{_PID}", _info),
+    (r"(?:tell\s+me\s+about|describe|inspect|what\s+is|what's|show(?:\s+me)?|info\s+(?:on|about))\s+(?:the\s+)?"
+     rf"(?:process|pid)\s+{_PID}|(?:process|pid)\s+(?P<pid2>\d+)\s+(?:details|info)", _info),
+    # by port
+    (r"(?:what|which\s+(?:process|program|app)|who)(?:'s|\s+is|\s+are)?\s+(?:using|listening\s+on|running\s+on|on"
+     rf"|bound\s+to|holding|occupying|blocking|taking|serving\s+on)\s+{_PORT}", _find),
+    (rf"(?:{_FIND}\s+)?(?:the\s+)?(?:process(?:es)?|programs?|pids?)\s+(?:using|listening\s+on|on|bound\s+to|holding)\s+"
+     rf"{_PORT}", _find),
+    (rf"is\s+(?:anything|something|anyone|any\s+process)\s+(?:listening|running)\s+on\s+{_PORT}"
+     r"|is\s+port\s+(?P<port2>\d+)\s+(?:in\s+use|taken|busy|open|free)",
+     lambda m: _find_port(m["port"] or m["port2"])),
+    # listing
+    (r"what(?:'s|\s+is)\s+(?:eating|using|hogging|consuming|taking|burning|maxing\s+out|killing|slowing)\s+"
+     rf"(?:up\s+)?(?:all\s+)?(?:of\s+)?(?:my\s+|the\s+|so\s+much\s+|all\s+the\s+)?{_RES}(?:\s+usage)?", _list),
+    (rf"(?:which|what)\s+(?:process(?:es)?|programs?|apps?|applications?)\s+(?:(?:is|are)\s+)?{_HOGS}\s+(?:up\s+)?"
+     rf"(?:the\s+most|most|so\s+much|all\s+(?:the|my)|a\s+lot\s+of)?\s*(?:of\s+)?(?:my\s+|the\s+)?{_RES}", _list),
+    (rf"(?:{_VERB}\s+)?(?:me\s+)?(?:the\s+)?(?:top|first)?\s*(?:(?P<n>{NUM})\s+)?"
+     rf"(?:(?:most\s+)?{_RES}[\s-]+(?:hungry|heavy|intensive)\s+)?(?:all\s+)?(?:the\s+)?"
+     rf"(?:running\s+|active\s+|current\s+)?{_PROCS}(?P<rest>(?:\s+.*)?)", _list),
+    (rf"(?:{_VERB}\s+)?(?:me\s+)?(?:the\s+)?top\s+(?:(?P<n>{NUM})\s+)?{_PROCS}?(?:\s+by)?\s+{_RES}(?:\s+usage)?", _list),
+    (r"what(?:'s|\s+is|\s+are)\s+(?:running|the\s+running\s+processes)"
+     r"(?:\s+(?:right\s+)?now|\s+on\s+(?:this|my|the)\s+(?:machine|computer|system))?|ps", _list),
+    # by name (after the listings: "show the top processes" is not a program called "top")
+    (rf"(?:{_FIND}\s+)?(?:the\s+|all\s+(?:the\s+)?)?(?:process(?:es)?|pids?)\s+"
+     rf"(?:named\s+|called\s+|for\s+|of\s+|matching\s+)?(?P<name>{_NAME})", _find),
+    (rf"{_FIND}\s+(?:the\s+|all\s+(?:the\s+)?|any\s+)?(?:running\s+)?(?P<name>{_NAME})\s+process(?:es)?", _find),
+    (rf"is\s+(?P<name>{_NAME})\s+(?:running|still\s+running|up|alive)"
+     rf"|is\s+there\s+(?:an?\s+|any\s+)?(?P<name2>{_NAME})\s+process(?:\s+running)?",
+     lambda m: _find_name(m["name"] or m["name2"])),
+    (rf"(?:what(?:'s|\s+is|\s+are)\s+)?(?:the\s+)?pids?\s+(?:of|for)\s+(?P<name>{_NAME})", _find),
+]
+

@@ -27,7 +27,7 @@ class Policy:
         local = _workspace_rules(workspace, home)
         self.rules = RuleSet(builtin_denies(home, paths.protected()), local + configured)
 
-    def evaluate(self, step: PlannedStep) -> Decision:
+    def evaluate(self, step: PlannedStep, cwd: Path | None = None) -> Decision:
         from ..actions.processes import protected_pids
 
         risk, why = assess(
@@ -40,6 +40,7 @@ class Policy:
             home=self.home,
             tainted=bool(step.call.taint),
             protected_pids=frozenset(protected_pids()) if any(r.startswith("pid:") for r in step.resources) else frozenset(),
+            cwd=str(cwd or self.workspace),
         )
         rules = self.rules.with_rules(self.remembered.rules())
         return decide(step, risk, why, rules, mode=self.mode)

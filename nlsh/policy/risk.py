@@ -44,6 +44,7 @@ def assess(
     home: Path,
     tainted: bool,
     protected_pids: frozenset[int] = frozenset(),
+    cwd: str = "",
 ) -> tuple[Risk, str]:
     """Return (risk, reason) for one step."""
     risk, reasons = base, []
@@ -58,7 +59,7 @@ def assess(
     if action == "shell.run":
         from .dangerous import danger
 
-        why = danger(list(args.get("argv") or ()), home=str(home))
+        why = danger(list(args.get("argv") or ()), home=str(home), cwd=cwd)
         if why:
             return Risk.R4, why
 

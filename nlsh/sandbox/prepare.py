@@ -17,7 +17,7 @@ from typing import Mapping
 from ..errors import PolicyDenied
 from . import landlock
 from .bwrap import Mounts, bwrap_argv
-from .level import LANDLOCK_ONLY, NOBODY, NONE
+from .level import FULL, LANDLOCK_ONLY, NOBODY, NONE
 from .seccomp import build_filter
 
 __all__ = ["Limits", "Pipes", "Prepared", "prepare"]
@@ -114,7 +114,7 @@ def prepare(argv: list[str], *, level: str, cwd: Path, workspace: Path, environ:
     if level == LANDLOCK_ONLY:
         return _landlock_only(argv, cwd=cwd, workspace=workspace, environ=environ, timeout=timeout,
                               net=net, hidden=hidden, protected=protected, limits=limits, drop=drop)
-    return _with_bwrap(argv, bwrap=bwrap, landlock_on=level.startswith("bwrap+landlock"), cwd=cwd,
+    return _with_bwrap(argv, bwrap=bwrap, landlock_on=level == FULL, cwd=cwd,
                        workspace=workspace, environ=environ, timeout=timeout, net=net,
                        git_write="git.write" in capabilities, hidden=hidden, protected=protected,
                        limits=limits, drop=drop)
@@ -132,8 +132,7 @@ def _with_bwrap(argv: list[str], *, bwrap: str, landlock_on: bool, cwd: Path, wo
         writable = [workspace, Path("/tmp"), Path("/dev")]
         plan = landlock.plan(abi=landlock.abi_version(), writable=writable, net=net).as_spec()
     spec = _spec(argv, environ=environ, home=HOME_IN_SANDBOX, tmpdir="/tmp", timeout=timeout,
-                 limits=limits, drop=drop, userns=drop is None and os.geteuid() != 0, landlock_plan=plan,
-                 seccomp=None)
+                 limits=limits, drop=drop, userns=os.geteuid() != 0, landlock_plan=plan, seccomp=None)
     spec["cwd"] = str(cwd)
     read_fd, write_fd = os.pipe2(os.O_CLOEXEC)
     try:
@@ -151,6 +150,21 @@ def _landlock_only(argv: list[str], *, cwd: Path, workspace: Path, environ: Mapp
     import tempfile
 
     private_tmp = Path(tempfile.mkdtemp(prefix="nlsh-sandbox-", dir="/tmp"))
+    job = Prepared([], str(cwd), False, drop, private_tmp=private_tmp)
+    try:
+        job.argv = _landlock_only_command(argv, private_tmp=private_tmp, workspace=workspace, environ=environ,
+                                          timeout=timeout, net=net, hidden=hidden, protected=protected,
+                                          limits=limits, drop=drop)
+    except BaseException:
+        job.cleanup()
+        raise
+    return job
+
+
+def _landlock_only_command(argv: list[str], *, private_tmp: Path, workspace: Path, environ: Mapping[str, str],
+                           timeout: float, net: bool, hidden: tuple[Path, ...], protected: tuple[Path, ...],
+                           limits: Limits, drop: tuple[int, int] | None) -> list[str]:
+    """The launcher's command line: Landlock hides reads as the mounts would, seccomp runs inside."""
     if drop is not None:
         os.chown(private_tmp, *drop)
     Visibility = landlock.Visibility
@@ -162,7 +176,7 @@ def _landlock_only(argv: list[str], *, cwd: Path, workspace: Path, environ: Mapp
     spec = _spec(argv, environ=environ, home=str(private_tmp / "home"), tmpdir=str(private_tmp),
                  timeout=timeout, limits=limits, drop=drop, userns=False, landlock_plan=plan.as_spec(),
                  seccomp=build_filter(net=net, pid_namespace=False))
-    return Prepared(_launcher_command(spec), str(cwd), False, drop, private_tmp=private_tmp)
+    return _launcher_command(spec)
 
 
 def _unconfined(argv: list[str], *, cwd: Path, environ: Mapping[str, str], timeout: float,

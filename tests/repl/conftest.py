@@ -50,8 +50,8 @@ def make_repl(env, pipe, catalog) -> Callable[..., Repl]:
 def drive(pipe) -> Callable[[Repl, str], int]:
     """Type `keys` (then Ctrl-D) into the REPL and run it to the end; returns its exit status."""
 
-    def run(repl: Repl, keys: str) -> int:
-        pipe.send_text(keys + CTRL_D)
+    def run(repl: Repl, keys: str, *, ctrl_d: bool = True) -> int:
+        pipe.send_text(keys + (CTRL_D if ctrl_d else ""))
         return repl.run()
 
     return run

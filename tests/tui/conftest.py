@@ -56,3 +56,18 @@ async def wait_for(pilot, condition: Callable[[], bool], timeout: float = 10.0, 
             return True
         await pilot.pause(step)
     return condition()
+
+
+def transcript(app) -> str:
+    from nlsh.ui.tui.panes.conversation import ConversationPane
+
+    return "\n".join(app.query_one(ConversationPane).transcript)
+
+
+async def submit(pilot, text: str) -> None:
+    """Type `text` into the request line (focusing it first) and press Enter."""
+    request = pilot.app.query_one("#request")
+    request.focus()
+    request.value = text
+    await pilot.pause()
+    await pilot.press("enter")

@@ -7,18 +7,13 @@ import asyncio
 from textual.widgets import Button, TextArea
 
 from nlsh.ui.tui.confirm import ConfirmScreen
-from nlsh.ui.tui.panes.conversation import ConversationPane
 
-from .conftest import wait_for
+from .conftest import submit, transcript, wait_for
 
-
-def transcript(app) -> str:
-    return "\n".join(app.query_one(ConversationPane).transcript)
 
 
 async def ask(pilot, text: str) -> ConfirmScreen:
-    pilot.app.query_one("#request").value = text
-    await pilot.press("enter")
+    await submit(pilot, text)
     assert await wait_for(pilot, lambda: isinstance(pilot.app.screen, ConfirmScreen))
     return pilot.app.screen
 

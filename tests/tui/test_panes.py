@@ -9,24 +9,17 @@ import sys
 from textual.widgets import DirectoryTree
 
 from nlsh.ui.tui.confirm import ConfirmScreen
-from nlsh.ui.tui.panes.conversation import ConversationPane
 from nlsh.ui.tui.panes.processes import ProcessTable
 from nlsh.ui.tui.sources import process_rows
 
-from .conftest import wait_for
+from .conftest import submit, transcript, wait_for
 
-
-def transcript(app) -> str:
-    return "\n".join(app.query_one(ConversationPane).transcript)
 
 
 def tree_names(tree: DirectoryTree) -> set[str]:
     return {str(node.label) for node in tree.root.children}
 
 
-async def submit(pilot, text: str) -> None:
-    pilot.app.query_one("#request").value = text
-    await pilot.press("enter")
 
 
 async def select_file(pilot, tree: DirectoryTree, name: str) -> None:
