@@ -11,17 +11,21 @@ validator makes wrong output harmless.
 `plan_grammar(actions)` allows any action; `action_grammar(spec)` allows exactly one named
 action (the second stage of two-stage decoding); `name_grammar(actions)` allows just the
 opening of a plan up to and including an action name (the first stage).
+
+With `spans` (the words of the request), path arguments may only be one of those words,
+"." or "~", or a glob built from them ("*.py", "src/*", "docs/**/*.md"): a small model then
+cannot invent a path the person never named; it can only pick one.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Mapping, Sequence
 
 from ..actions.registry import ActionSpec
 
-__all__ = ["MAX_STEPS", "action_grammar", "name_grammar", "plan_grammar"]
+__all__ = ["MAX_STEPS", "action_grammar", "name_grammar", "plan_grammar", "request_spans"]
 
 MAX_STEPS = 4
 MAX_STRING = 200  # characters in one JSON string value
@@ -48,7 +52,9 @@ def _rule_name(action: str) -> str:
     return "a-" + re.sub(r"[^a-z0-9]+", "-", action.lower()).strip("-")
 
 
-def _value_rule(prop: Mapping[str, Any], required: bool) -> str:
+def _value_rule(prop: Mapping[str, Any], required: bool, spans: bool = False) -> str:
+    if spans and prop.get("x-path"):
+        return "paths1" if prop.get("type") == "array" else "path"
     if "enum" in prop:
         return "(" + " | ".join(_lit(json.dumps(v, ensure_ascii=False)) for v in prop["enum"]) + ")"
     kind = prop.get("type")
@@ -57,7 +63,7 @@ def _value_rule(prop: Mapping[str, Any], required: bool) -> str:
     return {"string": "str", "integer": "int", "number": "num", "boolean": "bool"}.get(kind, "str")
 
 
-def _args_rules(prefix: str, schema: Mapping[str, Any]) -> list[str]:
+def _args_rules(prefix: str, schema: Mapping[str, Any], spans: bool = False) -> list[str]:
     """Rules for an argument object: an ordered subset of the properties, required ones kept.
 
     `prefix-sI-first` emits the chosen properties from index I on, with no comma before the
@@ -68,7 +74,7 @@ def _args_rules(prefix: str, schema: Mapping[str, Any]) -> list[str]:
     required = set(schema.get("required", ()))
     rules = [f'{prefix} ::= "{{" {prefix}-s0-first "}}"' if props else f'{prefix} ::= "{{}}"']
     for i, (name, prop) in enumerate(props):
-        pair = f'{_lit(json.dumps(name) + ":")} {_value_rule(prop, name in required)}'
+        pair = f'{_lit(json.dumps(name) + ":")} {_value_rule(prop, name in required, spans)}'
         nxt = f"{prefix}-s{i + 1}" if i + 1 < len(props) else ""
         for first in (True, False):
             head = pair if first else f'"," {pair}'
@@ -81,14 +87,14 @@ def _args_rules(prefix: str, schema: Mapping[str, Any]) -> list[str]:
     return rules
 
 
-def _step_rules(specs: Iterable[ActionSpec]) -> tuple[list[str], list[str]]:
+def _step_rules(specs: Iterable[ActionSpec], spans: bool = False) -> tuple[list[str], list[str]]:
     rules: list[str] = []
     alternatives: list[str] = []
     for spec in specs:
         rule = _rule_name(spec.name)
         opening = _lit(f'{{"action":{json.dumps(spec.name)},"args":')
         rules.append(f'{rule} ::= {opening} {rule}-args "}}"')
-        rules += _args_rules(f"{rule}-args", spec.schema())
+        rules += _args_rules(f"{rule}-args", spec.schema(), spans)
         alternatives.append(rule)
     return rules, alternatives
 
@@ -98,13 +104,49 @@ def _plan_rules(step: str, max_steps: int) -> str:
     return f'root ::= "{{\\"steps\\":[" {step}{more} "]}}"'
 
 
-def plan_grammar(actions: Iterable[ActionSpec], *, max_steps: int = MAX_STEPS) -> str:
-    """A grammar for a whole plan of 1..max_steps steps using any of `actions`."""
-    rules, alternatives = _step_rules(actions)
+def _span_rules(spans: Sequence[str]) -> str:
+    """`path`: one of the request's words, ".", "~", or a glob made from them."""
+    words = sorted({w for w in spans if w}, key=lambda w: (-len(w), w)) or ["."]
+    exts = sorted({w.lstrip("*.") for w in words if re.fullmatch(r"\*?\.?[A-Za-z0-9]{1,8}", w)})
+    word = "span ::= " + " | ".join(_lit(json.dumps(w, ensure_ascii=False)[1:-1]) for w in words)
+    ext = ("ext ::= " + " | ".join(_lit(e) for e in exts)) if exts else 'ext ::= [a-z0-9]{1,5}'
+    return f"""
+{word}
+{ext}
+path ::= "\"" (span | "." | "~" | (span "/")? ("**/")? "*" ("." ext)?) "\""
+paths1 ::= "[" path ("," path){{0,{MAX_ITEMS - 1}}} "]"
+"""
+
+
+def plan_grammar(
+    actions: Iterable[ActionSpec], *, max_steps: int = MAX_STEPS, spans: Sequence[str] | None = None
+) -> str:
+    """A grammar for a whole plan of 1..max_steps steps using any of `actions`.
+
+    With `spans`, path arguments are limited to those words and globs made from them.
+    """
+    rules, alternatives = _step_rules(actions, spans is not None)
     if not alternatives:
         raise ValueError("no actions to build a grammar from")
     step = "step ::= " + " | ".join(alternatives)
-    return "\n".join([_plan_rules("step", max_steps), step, *rules]) + _BASE
+    extra = _span_rules(spans) if spans is not None else ""
+    return "\n".join([_plan_rules("step", max_steps), step, *rules]) + _BASE + extra
+
+
+_QUOTED = re.compile(r"\"([^\"]{1,200})\"|'([^']{1,200})'|`([^`]{1,200})`")
+
+
+def request_spans(text: str) -> list[str]:
+    """The words of a request that could be paths: quoted strings and whitespace-separated
+    words, without surrounding punctuation or quotes."""
+    found = [next(g for g in m.groups() if g) for m in _QUOTED.finditer(text)]
+    for word in text.split():
+        word = word.strip("\"'`,;:()[]{}!?")
+        if word.endswith(".") and not word.endswith(".."):
+            word = word.rstrip(".") or word
+        if word and len(word) <= 200:
+            found.append(word)
+    return list(dict.fromkeys(found))
 
 
 def action_grammar(spec: ActionSpec) -> str:

@@ -94,7 +94,7 @@ def _touch(files_only: bool = False):
     return build
 
 
-def _write(append: bool | None = False):
+def _write(append: bool = False):
     def build(m: re.Match[str]) -> list[ActionCall] | None:
         found = named(m["file"])
         if found is None or found[1] == "dir" or dirlike(found[0]):

@@ -177,8 +177,8 @@ PATTERNS = [
     # by port
     (r"(?:what|which\s+(?:process|program|app)|who)(?:'s|\s+is|\s+are)?\s+(?:using|listening\s+on|running\s+on|on"
      rf"|bound\s+to|holding|occupying|blocking|taking|serving\s+on)\s+{_PORT}", _find),
-    (rf"(?:{_FIND}\s+)?(?:the\s+)?(?:process(?:es)?|programs?|pids?)\s+(?:using|listening\s+on|on|bound\s+to|holding)\s+"
-     rf"{_PORT}", _find),
+    (rf"(?:{_FIND}\s+)?(?:the\s+)?(?:process(?:es)?|programs?|pids?)\s+"
+     rf"(?:using|listening\s+on|on|bound\s+to|holding)\s+{_PORT}", _find),
     (rf"is\s+(?:anything|something|anyone|any\s+process)\s+(?:listening|running)\s+on\s+{_PORT}"
      r"|is\s+port\s+(?P<port2>\d+)\s+(?:in\s+use|taken|busy|open|free)",
      lambda m: _find_port(m["port"] or m["port2"])),
@@ -190,7 +190,8 @@ PATTERNS = [
     (rf"(?:{_VERB}\s+)?(?:me\s+)?(?:the\s+)?(?:top|first)?\s*(?:(?P<n>{NUM})\s+)?"
      rf"(?:(?:most\s+)?{_RES}[\s-]+(?:hungry|heavy|intensive)\s+)?(?:all\s+)?(?:the\s+)?"
      rf"(?:running\s+|active\s+|current\s+)?{_PROCS}(?P<rest>(?:\s+.*)?)", _list),
-    (rf"(?:{_VERB}\s+)?(?:me\s+)?(?:the\s+)?top\s+(?:(?P<n>{NUM})\s+)?{_PROCS}?(?:\s+by)?\s+{_RES}(?:\s+usage)?", _list),
+    (rf"(?:{_VERB}\s+)?(?:me\s+)?(?:the\s+)?top\s+(?:(?P<n>{NUM})\s+)?{_PROCS}?(?:\s+by)?\s+{_RES}(?:\s+usage)?",
+     _list),
     (r"what(?:'s|\s+is|\s+are)\s+(?:running|the\s+running\s+processes)"
      r"(?:\s+(?:right\s+)?now|\s+on\s+(?:this|my|the)\s+(?:machine|computer|system))?|ps", _list),
     # by name (after the listings: "show the top processes" is not a program called "top")

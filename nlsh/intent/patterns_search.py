@@ -54,20 +54,18 @@ _CLAUSES = [
     clause(rf"{_IN}\s+(?:all\s+(?:of\s+)?)?(?:the\s+|my\s+)?(?P<ext>{EXT})\s+{KIND}"
            rf"(?:\s+(?:in|inside|under|within)\s+(?P<place>{PLACE}))?", _include),
     clause(rf"{_IN}\s+(?P<glob>[^\s\"']*[*?\[][^\s\"']*)", _glob),
-    clause(r"(?:right\s+|in\s+)?here|everywhere|recursively|(?:in|across"
-           r"|through)\s+(?:all\s+)?(?:the\s+)?files(?:\s+here)?",
-           lambda m, s: True),
+    clause(r"(?:right\s+|in\s+)?here|everywhere|recursively"
+           r"|(?:in|across|through)\s+(?:all\s+)?(?:the\s+)?files(?:\s+here)?", lambda m, s: True),
     clause(rf"(?:in|inside|within|under|through|across|from|of|on|at)\s+(?P<place>{PLACE})", _where),
     clause(_CI, _flag("ignore_case")),
     clause(r"case[\s-]*sensitive(?:ly)?|matching\s+case|exact\s+case", lambda m, s: True),
     clause(r"(?:as\s+a\s+)?(?:whole|full|complete|entire)\s+words?(?:\s+only)?"
-           r"|(?:only\s+)?(?:matching\s+)?(?:as\s+)?whole\s+words?",
-           _flag("whole_word")),
+           r"|(?:only\s+)?(?:matching\s+)?(?:as\s+)?whole\s+words?", _flag("whole_word")),
     clause(r"(?:and\s+)?(?:with|showing|show|including|plus|print)\s+(?:the\s+)?line\s+numbers|numbered",
            _flag("line_numbers")),
-    clause(r"(?:and\s+)?(?:(?:just|only)\s+)?(?:list|show|print|give\s+me)?\s*(?:(?:just"
-           r"|only)\s+)?(?:the\s+)?(?:file\s*names"
-           r"|names\s+of\s+(?:the\s+)?(?:matching\s+)?files|matching\s+files)(?:\s+only)?", _flag("files_only")),
+    clause(r"(?:and\s+)?(?:(?:just|only)\s+)?(?:list|show|print|give\s+me)?\s*(?:(?:just|only)\s+)?(?:the\s+)?"
+           r"(?:file\s*names|names\s+of\s+(?:the\s+)?(?:matching\s+)?files|matching\s+files)(?:\s+only)?",
+           _flag("files_only")),
     clause(r"(?:as\s+a\s+)?(?:regex|regexp|regular\s+expression)", _flag("fixed", False)),
     clause(r"(?:and\s+)?count\s+(?:them|the\s+matches|matches|the\s+matching\s+lines)", _flag("count")),
     clause(r"and|only|just", lambda m, s: True),
@@ -76,33 +74,51 @@ _CLAUSES = [
 _ORDER = ("ignore_case", "whole_word", "include", "files_only", "count", "invert", "line_numbers")
 
 
+def _clear_enough(text: str, quoted: bool, intro: str, rest: str, needs_context: bool) -> bool:
+    """Is the text something to search for, rather than a file name or a stray word?
+
+    "find TODO in src" searches; "find notes.txt" and "look for README.md" name files.
+    """
+    if not text.strip() or (not quoted and text.lower() in STOPWORDS):
+        return False
+    if intro:
+        return True
+    located = bool(re.match(_IN, rest, re.I))
+    if needs_context and not located and not (quoted and not file_like(text)):
+        return False
+    return quoted or not file_like(text) or (located and not needs_context)
+
+
+def _preset(groups: dict[str, Any], intro: str, preset: dict[str, Any]) -> dict[str, Any] | None:
+    """What the words around the text already say: "the word X", "case-insensitive", "python files"."""
+    state = dict(preset)
+    if intro == "word":
+        state["whole_word"] = True
+    if intro.startswith(("pattern", "regex", "regular")):
+        state["fixed"] = False
+    if groups.get("neg"):
+        state["invert"] = True
+    if groups.get("ci"):
+        state["ignore_case"] = True
+    if groups.get("ext"):
+        ext = ext_of(groups["ext"])
+        if ext is None:
+            return None
+        state["include"] = f"*.{ext}"
+    return state
+
+
 def _search(*, needs_context: bool = False, **preset: Any):
     def build(m: re.Match[str]) -> list[ActionCall] | None:
-        text, quoted = unquote(m["text"])
-        if not text.strip() or (not quoted and text.lower() in STOPWORDS):
-            return None
         groups = m.groupdict()
-        state: dict[str, Any] = dict(preset)
+        text, quoted = unquote(m["text"])
         intro = (groups.get("intro") or "").lower()
-        if intro == "word":
-            state["whole_word"] = True
-        if intro.startswith(("pattern", "regex", "regular")):
-            state["fixed"] = False
-        if groups.get("neg"):
-            state["invert"] = True
-        if groups.get("ci"):
-            state["ignore_case"] = True
-        if groups.get("ext") and not (ext := ext_of(groups["ext"])):
-            return None
-        if groups.get("ext"):
-            state["include"] = f"*.{ext}"
         rest = (groups.get("rest") or "").strip()
         if groups.get("where"):
             rest = f"in {groups['where']} {rest}"
-        if needs_context and not (intro or (quoted and not file_like(text)) or re.match(_IN, rest, re.I)):
+        state = _preset(groups, intro, preset)
+        if state is None or not _clear_enough(text, quoted, intro, rest, needs_context):
             return None
-        if not intro and not quoted and file_like(text) and (needs_context or not rest):
-            return None  # "look for notes.txt" is a file to find, or a model's call
         try:
             if not read_clauses(rest, _CLAUSES, state):
                 return None
@@ -125,6 +141,9 @@ _CONTAINS = (r"(?:contain|contains|containing|mention|mentions|mentioning|with|h
 GATE = (r"\b(?:search|grep|look|hunt|scan|check|find|files?|scripts?|documents?|sources?|times|occurrences|instances"
         r"|matches|mentions|appearances|lines|used|mentioned|referenced)\b")
 
+_LINES = r"(?:(?:show|find|list|print|get|give)(?:\s+me)?\s+)?(?:all\s+)?(?:the\s+)?lines\s+"
+_NOT = r"(?:don't|do\s+not|doesn't|does\s+not)"
+
 PATTERNS = [
     (rf"(?P<ci>(?:{_CI})\s+)?(?:search|grep|look|hunt|scan)(?:\s+(?:for|after))?\s+{_TEXT}", _search()),
     (rf"(?:search|grep|look\s+through|scan|check)\s+(?:in\s+|through\s+)?(?P<where>.+?)\s+for\s+(?:{_INTRO})?"
@@ -132,24 +151,19 @@ PATTERNS = [
     (rf"(?:(?:find|list|show(?:\s+me)?|get|search\s+for|look\s+for|which|what|give\s+me)\s+)?(?:all\s+)?(?:the\s+)?"
      rf"(?:(?P<ext>{EXT})\s+)?{KIND}\s+(?:that\s+|which\s+)?(?:(?:do|does)\s+)?{_CONTAINS}\s+(?:{_INTRO})?"
      rf"(?P<text>{TOKEN})(?:\s+in\s+(?:them|it))?(?P<rest>(?:\s+.*)?)", _search(files_only=True)),
-    (rf"how\s+many\s+times\s+(?:does|do|is|are)\s+(?P<text>{TOKEN})\s+(?:appear|occur|show\s+up|come\s+up|used"
-     rf"|mentioned"
-     r"|present|found)(?P<rest>(?:\s+.*)?)", _search(count=True)),
+    (rf"how\s+many\s+times\s+(?:does|do|is|are)\s+(?P<text>{TOKEN})\s+"
+     r"(?:appear|occur|show\s+up|come\s+up|used|mentioned|present|found)(?P<rest>(?:\s+.*)?)", _search(count=True)),
     (rf"count\s+(?:the\s+)?(?:number\s+of\s+)?(?:occurrences|instances|matches|mentions|appearances)\s+of\s+{_TEXT}",
      _search(count=True)),
-    (rf"(?:how\s+many\s+lines\s+(?:contain|have|mention|match|include)|count\s+(?:the\s+)?lines\s+(?:containing|with"
-     rf"|matching"
-     rf"|that\s+contain|mentioning))\s+{_TEXT}", _search(count=True)),
-    (rf"(?:(?:show|find|list|print|get|give)(?:\s+me)?\s+)?(?:all\s+)?(?:the\s+)?lines\s+(?:that\s+|which\s+)?"
-     rf"(?:contain(?:ing)?|with|matching|match|mentioning|mention|having|including)\s+{_TEXT}", _search()),
-    (rf"(?:(?:show|find|list|print|get|give)(?:\s+me)?\s+)?(?:all\s+)?(?:the\s+)?lines\s+(?:that\s+|which\s+)?"
-     rf"(?:(?:don't|do\s+not|doesn't|does\s+not)\s+(?:contain|have|mention|match|include)|without|not\s+containing"
+    (r"(?:how\s+many\s+lines\s+(?:contain|have|mention|match|include)"
+     rf"|count\s+(?:the\s+)?lines\s+(?:containing|with|matching|that\s+contain|mentioning))\s+{_TEXT}",
+     _search(count=True)),
+    (rf"{_LINES}(?:that\s+|which\s+)?(?:contain(?:ing)?|with|matching|match|mentioning|mention|having|including)\s+"
+     rf"{_TEXT}", _search()),
+    (rf"{_LINES}(?:that\s+|which\s+)?(?:{_NOT}\s+(?:contain|have|mention|match|include)|without|not\s+containing"
      rf"|lacking)\s+{_TEXT}", _search(invert=True)),
-    (rf"(?:(?:show|find|list|print|get|give)(?:\s+me)?\s+)?(?:all\s+)?(?:the\s+)?lines\s+(?:in|of"
-     rf"|from)\s+(?P<where>{PLACE})"
-     rf"\s+(?:that\s+|which\s+)?(?:(?P<neg>don't|do\s+not|doesn't|does\s+not)\s+)?(?:contain(?:ing)?|with|matching"
-     rf"|mentioning"
-     rf"|having|including|have|mention|match)\s+{_TEXT}", _search()),
+    (rf"{_LINES}(?:in|of|from)\s+(?P<where>{PLACE})\s+(?:that\s+|which\s+)?(?:(?P<neg>{_NOT})\s+)?"
+     rf"(?:contain(?:ing)?|with|matching|mentioning|having|including|have|mention|match)\s+{_TEXT}", _search()),
     (rf"where\s+(?:is|are)\s+(?P<text>{TOKEN})\s+(?:used|mentioned|referenced)(?P<rest>(?:\s+.*)?)", _search()),
     (rf"find\s+(?:all\s+)?(?:the\s+)?{_TEXT}", _search(needs_context=True)),
 ]

@@ -27,7 +27,8 @@ _PHRASINGS: dict[str, tuple[str, ...]] = {
         r"cpus|cores|processors?(?:\s+(?:info(?:rmation)?|details|model|usage))?",
         r"how\s+many\s+(?:cpus?|cores|processors|cpu\s+cores|threads)"
         rf"(?:\s+(?:do\s+i\s+have|are\s+there|does\s+{_MACHINE}\s+have|have\s+i\s+got))?",
-        rf"(?:what|which)\s+(?:cpu|processor)\s+(?:do\s+i\s+have|is\s+(?:this|in\s+{_MACHINE})|does\s+{_MACHINE}\s+have)",
+        rf"(?:what|which)\s+(?:cpu|processor)\s+"
+        rf"(?:do\s+i\s+have|is\s+(?:this|in\s+{_MACHINE})|does\s+{_MACHINE}\s+have)",
         r"number\s+of\s+(?:cpus|cores|processors)",
         r"how\s+busy\s+is\s+the\s+(?:cpu|processor)|is\s+(?:the|my)\s+(?:cpu|processor)\s+busy",
     ),
@@ -67,7 +68,7 @@ _PHRASINGS: dict[str, tuple[str, ...]] = {
         r"(?:os|operating\s+system)(?:\s+(?:version|name|info|release|details))?|os\s+and\s+kernel\s+versions?",
         r"(?:linux\s+)?kernel(?:\s+(?:version|release))?|(?:linux\s+)?(?:distro|distribution)(?:\s+(?:version|name))?",
         r"linux(?:\s+version)?|uname|system\s+version",
-        r"(?:what|which)\s+(?:os|operating\s+system|linux|distro|distribution|kernel"
+        r"(?:what|which)\s+(?:os|operating\s+system|(?:linux\s+)?(?:distro|distribution|kernel)|linux"
         r"|version\s+of\s+(?:linux|the\s+kernel|the\s+os))"
         r"(?:\s+(?:version\s+)?(?:is\s+this|am\s+i\s+(?:on|running|using)|is\s+(?:installed|running|this\s+machine)"
         rf"|do\s+i\s+have|(?:is|does)\s+{_MACHINE}\s+(?:running|on|have|use)|(?:is\s+)?{_MACHINE}\s+(?:running|on)))?",

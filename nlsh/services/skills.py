@@ -18,7 +18,7 @@ from typing import Any, Iterable
 from ..errors import UsageError
 from ..types import ActionCall, Plan, Request, Turn
 
-__all__ = ["Skill", "SkillStore", "check_name"]
+__all__ = ["Skill", "SkillStore", "check_name", "last_successful_plan"]
 
 FORMAT = "nlsh-skill/1"
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
@@ -146,3 +146,35 @@ class SkillStore:
         staged = path.with_name(f".{path.name}.tmp")
         staged.write_text(json.dumps(skill.to_json(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         os.replace(staged, path)
+
+
+def last_successful_plan(audit_log: Path, *, scan: int = 2000) -> tuple[str, tuple[ActionCall, ...]] | None:
+    """The request line and grounded steps of the last plan whose every step ended with exit 0.
+
+    Read from the audit log, so `nlsh skill save NAME --from-last` works in a new process.
+    """
+    from ..audit.verify import read_records
+
+    lines: dict[str, str] = {}
+    plans: dict[str, list[ActionCall]] = {}
+    start_of: dict[str, str] = {}
+    ok_steps: dict[str, int] = {}
+    order: list[str] = []
+    for record in read_records(audit_log, limit=scan):
+        event, rid = record.get("event"), record.get("id", "")
+        extra = record.get("extra") or {}
+        if event == "request":
+            lines[rid] = str(extra.get("line", ""))
+        elif event == "plan" and isinstance(extra.get("steps"), list) and extra["steps"]:
+            parent = record.get("parent_id", "")
+            plans[parent] = [ActionCall(s["name"], dict(s.get("args", {}))) for s in extra["steps"]]
+            order.append(parent)
+        elif event == "start":
+            start_of[rid] = record.get("parent_id", "")
+        elif event == "end" and (record.get("result") or {}).get("exit") == 0:
+            parent = start_of.get(record.get("parent_id", ""), "")
+            ok_steps[parent] = ok_steps.get(parent, 0) + 1
+    for rid in reversed(order):
+        if ok_steps.get(rid, 0) == len(plans[rid]):
+            return lines.get(rid, ""), tuple(plans[rid])
+    return None

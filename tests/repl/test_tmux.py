@@ -46,6 +46,7 @@ class Pane:
         assignments = " ".join(f"{k}={shlex.quote(v)}" for k, v in environ.items())
         script = (f"env -i TERM=tmux-256color {assignments} {nlsh}; echo \"[exited $?]\"; "
                   f"env -i TERM=tmux-256color {assignments} {nlsh}; echo \"[exited $?]\"; sleep 600")
+        self.prompts_before = 0  # prompts on screen when Enter was last pressed
         self._tmux("new-session", "-d", "-x", "120", "-y", "40", "-c", str(workspace), "sh", "-c", script)
 
     def _tmux(self, *args: str) -> str:
@@ -75,21 +76,30 @@ class Pane:
                 raise AssertionError(f"timed out waiting for {what!r}; the screen was:\n{text}")
             time.sleep(0.05)
 
+    @staticmethod
+    def _prompt_lines(screen: str) -> list[str]:
+        return [line for line in screen.splitlines() if "] >" in line and "Run this?" not in line]
+
     def wait_prompt(self, timeout: float = 15.0) -> str:
-        """Until the last prompt on screen is empty (nlsh is ready for the next line)."""
+        """Until a new, empty prompt is the last line (nlsh is ready for the next line)."""
         deadline = time.monotonic() + timeout
         while True:
-            lines = [line for line in self.screen().splitlines() if line.strip()]
-            prompts = [i for i, line in enumerate(lines) if "] >" in line and "Run this?" not in line]
-            if prompts and PROMPT_READY.search(lines[prompts[-1]]) and prompts[-1] >= len(lines) - 2:
+            screen = self.screen()
+            lines = [line for line in screen.splitlines() if line.strip()]
+            prompts = self._prompt_lines(screen)
+            last = lines[-2] if len(lines) >= 2 else ""  # the line above the key-hint toolbar
+            if len(prompts) > self.prompts_before and PROMPT_READY.search(last):
                 return "\n".join(lines)
             if time.monotonic() > deadline:
                 raise AssertionError("timed out waiting for an empty prompt; the screen was:\n" + "\n".join(lines))
             time.sleep(0.05)
 
     def request(self, text: str) -> None:
+        """Type a line at a ready prompt, check it is on screen, and press Enter."""
         self.wait_prompt()
         self.type(text)
+        screen = self.wait_for(re.compile(r"\] > " + re.escape(text) + r"\s*$", re.MULTILINE))
+        self.prompts_before = len(self._prompt_lines(screen))
         self.keys("Enter")
 
     def close(self) -> None:
@@ -179,6 +189,7 @@ def test_history_recalled_after_restart(pane):
     pane.request("list files here")
     pane.wait_for("notes.md")
     pane.wait_prompt()
+    pane.prompts_before = len(pane._prompt_lines(pane.screen()))
     pane.keys("C-d")
     pane.wait_for("[exited 0]")
     pane.wait_prompt()  # the second nlsh
@@ -192,4 +203,4 @@ def test_prompt_shows_the_folder_and_git_branch_after_cd(pane):
     (repo / ".git" / "HEAD").write_text("ref: refs/heads/feature/shell\n")
     pane.request("cd repo")
     screen = pane.wait_prompt()
-    assert re.search(r"/ws/repo \(feature/shell\) \[fast-path only\] >\s*$", screen, re.MULTILINE), screen
+    assert re.search(r"/repo \(feature/shell\) \[fast-path only\] >\s*$", screen, re.MULTILINE), screen

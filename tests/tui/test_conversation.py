@@ -60,3 +60,30 @@ def test_palette_describes_an_action(make_app):
             assert "files.delete (risk R2)" in transcript(app)
 
     asyncio.run(scenario())
+
+
+def test_audit_pane_shows_what_ran_and_chain_status(make_app, workspace):
+    (workspace / "a.txt").write_text("a")
+
+    async def scenario():
+        app = make_app()
+        async with app.run_test(size=(120, 40)) as pilot:
+            pane = app.query_one("#audit")
+            assert await wait_for(pilot, lambda: "chain ok" in str(pane.render()))
+            await submit(pilot, "list files")
+            assert await wait_for(pilot, lambda: "files.list" in str(pane.render()) and not app.busy)
+
+    asyncio.run(scenario())
+
+
+def test_theme_toggles_between_dark_and_light(make_app):
+    async def scenario():
+        app = make_app()
+        async with app.run_test(size=(80, 24)) as pilot:
+            first = app.theme
+            await pilot.press("ctrl+t")
+            assert app.theme != first
+            await pilot.press("ctrl+t")
+            assert app.theme == first
+
+    asyncio.run(scenario())

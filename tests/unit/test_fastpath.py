@@ -87,6 +87,8 @@ CASES: list[tuple[str, list[ActionCall]]] = [
     ("find hidden files", [C("files.find", name=".*", type="file")]),
     ("find symlinks in /usr/local/bin", [C("files.find", path="/usr/local/bin", type="link")]),
     ("find files between 1MB and 10MB", [C("files.find", type="file", min_size="1M", max_size="10M")]),
+    ("show me files from today", [C("files.find", type="file", newer_than="1d")]),
+    ("find files changed last week", [C("files.find", type="file", newer_than="1w")]),
     ("find python files in src but not in subfolders",
      [C("files.find", path="src", extension="py", type="file", max_depth=1)]),
     # --- files.read
@@ -259,6 +261,8 @@ CASES: list[tuple[str, list[ActionCall]]] = [
     ("what is using port 8080", [C("proc.find", port=8080)]),
     ("what's listening on port 3000", [C("proc.find", port=3000)]),
     ("who is using port 80", [C("proc.find", port=80)]),
+    ("show me the top processes", [C("proc.list")]),
+    ("kill 1234 and 5678", [C("proc.signal", pid=1234), C("proc.signal", pid=5678)]),
     ("top processes by cpu", [C("proc.list")]),
     ("top 5 processes by memory", [C("proc.list", sort="memory", limit=5)]),
     ("what is eating my cpu", [C("proc.list")]),
@@ -307,6 +311,8 @@ NOT_MATCHED = [
     "compress this", "extract the data", "open notes.txt", "make coffee", "create a new file", "make a folder",
     "count files in src", "how many files are in src", "read the news", "head office", "count sheep",
     "hash browns", "tar the roof", "the end of the world", "how big is the moon", "who owns twitter", "",
+    "kill the top process", "kill time", "find folders larger than 100M", "find files from last year",
+    "look for README.md", "login", "show me files from yesterday", "delete my downloads folder", "kill pid 1",
     "please", "search", "find", "show",
 ]
 

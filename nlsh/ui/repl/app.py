@@ -13,7 +13,6 @@ stops it (see progress.py), writes an "interrupted" audit record and returns to 
 
 from __future__ import annotations
 
-import threading
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, Callable, Iterable
@@ -21,6 +20,7 @@ from typing import Any, Callable, Iterable
 from ...env import Environment
 from ...errors import NlshError, UsageError
 from ...types import ExitStatus, Request, Turn
+from .background import SessionLoader
 from .builtins import BUILTINS, ExitRepl, find_builtin
 from .context import Conversation
 from .output import Console, render_turn
@@ -30,39 +30,6 @@ from .prompt import PROMPT_STYLE, PromptInfo, prompt_fragments
 __all__ = ["INTERRUPTED", "Repl", "run_repl"]
 
 INTERRUPTED = 130
-
-
-class _Loader:
-    """The Session, built on a background thread once the prompt is up; get() waits for it."""
-
-    def __init__(self, source: Any) -> None:
-        self._build: Callable[[], Any] | None = source if callable(source) else None
-        self._value = None if callable(source) else source
-        self._error: BaseException | None = None
-        self._thread: threading.Thread | None = None
-
-    @property
-    def ready(self) -> bool:
-        return self._build is None or (self._thread is not None and not self._thread.is_alive())
-
-    def start(self) -> None:
-        if self._build is not None and self._thread is None:
-            self._thread = threading.Thread(target=self._run, name="nlsh-session", daemon=True)
-            self._thread.start()
-
-    def _run(self) -> None:
-        try:
-            self._value = self._build()
-        except BaseException as exc:  # handed to whoever needs the session
-            self._error = exc
-
-    def get(self) -> Any:
-        self.start()
-        while self._thread is not None and self._thread.is_alive():
-            self._thread.join(0.1)  # short joins: Ctrl-C stays responsive
-        if self._error is not None:
-            raise self._error
-        return self._value
 
 
 class Repl:
@@ -84,9 +51,9 @@ class Repl:
         self.last_turn: Turn | None = None
         self.status = 0
         self.prompt_session: Any = None
-        self._loader = _Loader(session)
-        self._previous_cwd: Path | None = None
-        self._workspace_roots = (env.home, env.cwd)  # where the workspace may follow `cd` (see chdir)
+        self._loader = SessionLoader(session)
+        self.previous_cwd: Path | None = None  # for `cd -`
+        self.workspace_roots = (env.home, env.cwd)  # where the workspace may follow `cd` (builtins._cd)
 
     # -- the session and its state -----------------------------------------------------------
 
@@ -99,13 +66,13 @@ class Repl:
         return self.session.cwd if self._loader.ready else self.env.cwd
 
     def model_state(self) -> str:
-        from .model import model_state
+        from .background import model_state
 
         if not self._loader.ready:
             return "off" if self.model_setting.strip().lower() in ("none", "off", "no") else "loading"
         try:
             return model_state(self.session.planner)
-        except NlshError:
+        except NlshError:  # the session could not be built; handle() says why
             return "failed"
 
     def describe_model(self) -> str:
@@ -118,7 +85,7 @@ class Repl:
         return text + (f"\n  {error}" if error else "")
 
     def set_model(self, value: str) -> None:
-        from .model import BackgroundModel, make_planner
+        from .background import BackgroundModel, make_planner
 
         planner = make_planner(value, self.session)  # None for "none"; a missing file: UsageError
         self.session.planner = BackgroundModel(planner, on_change=self.invalidate, wait_label=self.activity.label) \
@@ -280,33 +247,6 @@ class Repl:
                 self.console.write(escape_output(outcome.output).rstrip("\n"))
         return ExitStatus.OK
 
-    def chdir(self, path: str) -> None:
-        """cd: the working folder moves; the workspace follows within home (see _follow_workspace)."""
-        session = self.session
-        if path == "-":
-            if self._previous_cwd is None:
-                raise UsageError("cd: no previous folder")
-            path = str(self._previous_cwd)
-            self.console.write(str(self._previous_cwd))
-        before = session.cwd
-        target = session.chdir(path)
-        self._previous_cwd = before
-        self._follow_workspace(session, target)
-
-    def _follow_workspace(self, session: Any, target: Path) -> None:
-        """Like starting nlsh there: the workspace follows cd, unless it is configured, or the
-        folder is outside home and the starting folder (there, writes stay confirmed)."""
-        from ...policy.engine import Policy
-        from ...sandbox.paths import is_within
-
-        if session.settings.workspace or target == session.workspace:
-            return
-        if not any(is_within(target, root) for root in self._workspace_roots):
-            self.console.write(f"note: {target} is outside your home; changes here will be confirmed", "yellow")
-            return
-        session.policy = Policy(session.paths, session.settings, workspace=target, home=self.env.home)
-        session.workspace = target
-
 
 def _memory_history() -> Any:
     from prompt_toolkit.history import InMemoryHistory
@@ -347,8 +287,8 @@ def run_repl(env: Environment, *, model: str | None = None) -> int:
     from prompt_toolkit.input import create_input
     from prompt_toolkit.output import create_output
 
+    from .background import BackgroundModel
     from .confirm import ReplConfirmer
-    from .model import BackgroundModel
 
     console = Console(env, input=create_input(env.stdin), output=create_output(env.stdout))
     confirmer = ReplConfirmer(console)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import shlex
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Callable
 
 from ...errors import UsageError
@@ -150,8 +151,34 @@ def _cd(repl: Any, arg: str) -> int:
         raise UsageError(f"cd: {exc}") from None
     if len(words) > 1:
         raise UsageError("cd: one folder at a time")
-    repl.chdir(words[0] if words else "~")
+    session = repl.session
+    path = words[0] if words else "~"
+    if path == "-":
+        if repl.previous_cwd is None:
+            raise UsageError("cd: no previous folder")
+        path = str(repl.previous_cwd)
+        repl.console.write(escape_name(path))
+    before = session.cwd
+    target = session.chdir(path)
+    repl.previous_cwd = before
+    _follow_workspace(repl, session, target)
     return ExitStatus.OK
+
+
+def _follow_workspace(repl: Any, session: Any, target: Path) -> None:
+    """As if nlsh had been started there, the workspace follows cd; not when it is configured,
+    nor out of the person's home and the starting folder (there, changes stay confirmed)."""
+    from ...policy.engine import Policy
+    from ...sandbox.paths import is_within
+
+    if session.settings.workspace or target == session.workspace:
+        return
+    if not any(is_within(target, root) for root in repl.workspace_roots):
+        repl.console.write(f"note: {escape_name(str(target))} is outside your home; changes here will be confirmed",
+                           "yellow")
+        return
+    session.policy = Policy(session.paths, session.settings, workspace=target, home=repl.env.home)
+    session.workspace = target
 
 
 def _exit(repl: Any, arg: str) -> int:

@@ -34,6 +34,10 @@ __all__ = ["NlshApp", "run_tui"]
 SessionFactory = Callable[[ModalConfirmer], Any]
 NARROW = 100  # below this many columns the side column starts hidden
 AUDIT_RECORDS = 6
+WELCOME = ("Say what you want done: 'list files', 'find files bigger than 1 MB', 'delete *.log'. "
+           "Select files (Enter in the browser) or a process (Enter in the monitor), then say "
+           "'compress these' or 'kill it'. Ctrl+P lists actions; Esc cancels; Ctrl+Q quits.")
+HINT = "nothing selected"
 
 
 class NlshApp(App):
@@ -92,6 +96,8 @@ class NlshApp(App):
             self.query_one(pane).border_title = title
         self._fit_side()
         self.query_one("#request", Input).focus()
+        self._conversation.say(WELCOME, "dim")
+        self._conversation.set_status(HINT)
         self.refresh_monitors()
         self.refresh_audit()
         if self.refresh_seconds > 0:

@@ -21,7 +21,7 @@ class ConversationPane(Vertical):
         self.transcript: list[str] = []
 
     def compose(self) -> ComposeResult:
-        yield RichLog(id="log", wrap=True, markup=False, auto_scroll=True)
+        yield RichLog(id="log", wrap=True, markup=False, auto_scroll=True, min_width=20)
         yield Static("", id="status", markup=False)
         yield Input(placeholder="say what you want done (? to preview, ! for a command)", id="request")
 

@@ -1,6 +1,7 @@
-"""The model, loaded in a background thread so the prompt is usable at once.
+"""What loads off the main thread, so that the prompt is usable at once: the Session and the model.
 
-`BackgroundModel` stands where the Session expects its planner: it starts loading the
+`SessionLoader` builds the Session (plugins, policy) once the prompt is on screen; the first
+line typed waits for it if it is not ready yet. `BackgroundModel` stands where the Session expects its planner: it starts loading the
 model as soon as it is made, the prompt shows "loading" until it is ready, and a request
 that needs the model before then waits for it (Ctrl-C still works). A request the fast path
 understands never waits.
@@ -14,14 +15,49 @@ from typing import Any, Callable
 from ...errors import NlshError, NotUnderstood
 from ...types import Plan
 
-__all__ = ["BackgroundModel", "make_planner", "model_state"]
+__all__ = ["BackgroundModel", "SessionLoader", "make_planner", "model_state"]
+
+
+class SessionLoader:
+    """The Session, built on a background thread once the prompt is up; get() waits for it."""
+
+    def __init__(self, source: Any) -> None:
+        self._build: Callable[[], Any] | None = source if callable(source) else None
+        self._value = None if callable(source) else source
+        self._error: NlshError | None = None
+        self._thread: threading.Thread | None = None
+
+    @property
+    def ready(self) -> bool:
+        return self._build is None or (self._thread is not None and not self._thread.is_alive())
+
+    def start(self) -> None:
+        if self._build is not None and self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="nlsh-session", daemon=True)
+            self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            self._value = self._build()
+        except NlshError as exc:  # handed to whoever needs the session, every time
+            self._error = exc
+        except Exception as exc:  # a broken plugin or file: said in one line, never a traceback
+            self._error = NlshError(f"nlsh could not start: {type(exc).__name__}: {exc}",
+                                    hint="`nlsh doctor` may say more")
+
+    def get(self) -> Any:
+        self.start()
+        while self._thread is not None and self._thread.is_alive():
+            self._thread.join(0.1)  # short joins: Ctrl-C stays responsive
+        if self._error is not None:
+            raise self._error
+        return self._value
 
 
 class BackgroundModel:
-    def __init__(self, planner: Any, *, describe: str = "", on_change: Callable[[], None] = lambda: None,
+    def __init__(self, planner: Any, *, on_change: Callable[[], None] = lambda: None,
                  wait_label: Callable[[str], None] = lambda text: None) -> None:
         self.planner = planner  # a LazyPlanner (app.py): get() builds the real one
-        self.describe = describe
         self.on_change = on_change
         self.wait_label = wait_label
         self.error = ""
