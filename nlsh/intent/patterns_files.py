@@ -190,7 +190,7 @@ DISK_USAGE = [
     (rf"what(?:'s|\s+is|\s+are)\s+{_HOGGING}\s+(?:up\s+)?(?:all\s+(?:the|of\s+the|my)\s+|so\s+much\s+|the\s+most\s+"
      r"|most\s+(?:of\s+the\s+)?|my\s+|the\s+|(?:a\s+)?lot\s+of\s+)?(?:disk\s+|disc\s+|storage\s+|drive\s+)?"
      rf"(?:space|room|storage|disk)(?:\s+(?:in|under|inside)\s+(?P<where>{PLACE})"
-     r"|\s+on\s+(?:my|the)\s+(?:disk|drive|computer|machine))?", _du()),
+     r"|\s+on\s+(?:my|the)\s+(?:disk|drive|computer|machine)|\s+(?:in\s+)?here)?", _du()),
     (r"(?:(?:show|list|find|get|give)(?:\s+me)?\s+|(?:which|what)\s+are\s+|what(?:'s|\s+is)\s+)?(?:the\s+)?"
      rf"(?:(?:top\s+)?(?P<n>{NUM})\s+)?(?:biggest|largest|heaviest|fattest)\s+(?:{_FOLDERS}|space\s+hogs){_IN_PLACE}",
      _du(top=True)),

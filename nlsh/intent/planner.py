@@ -37,10 +37,14 @@ MAX_TOKENS = 200
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 INSTRUCTIONS = """\
-You are the planner of a natural-language shell. Turn the request into a JSON plan of \
-actions from the list below, with arguments taken from the request. Use several steps only \
-when the request asks for several things. Paths are relative to the current folder. When \
-no action fits, use shell.run with the program and its arguments as a list."""
+You are the planner of a natural-language shell. Turn each request into a JSON plan of \
+actions, with the arguments taken from the request itself (file names, numbers, text), \
+never from the examples. Use several steps only when the request asks for several things. \
+Paths are relative to the current folder. When no action fits, use shell.run with the \
+program and its arguments as a list."""
+
+# Words that join two requests in one: only then may a plan have several steps.
+_SEVERAL = re.compile(r"\b(and|then|also|after|afterwards|before|plus)\b|[;,]", re.I)
 
 
 class ModelPlanner:
@@ -51,18 +55,20 @@ class ModelPlanner:
         examples: Sequence[Example] = (),
         *,
         k: int = 4,
-        catalogue: bool = True,
+        shortlist: int = 6,
+        spans: bool = True,
         on_trace: Callable[[dict[str, Any]], None] | None = None,
     ) -> None:
         self.backend = backend
         self.actions = actions
         self.examples = [ex for ex in examples if all(s.action in actions for s in ex.steps)]
         self.k = k
+        self.shortlist = shortlist
+        self.spans = spans
         self.on_trace = on_trace
         self.last_trace: dict[str, Any] = {}
         self._index = BM25((_example_text(ex), ex) for ex in self.examples)
-        self._system = _system_prompt(actions, catalogue)
-        self._grammar = gbnf.plan_grammar(actions)
+        self._action_index = BM25((_action_text(spec, self.examples), spec.name) for spec in actions)
         self._schema = plan_schema(actions)
 
     # -- prompt ---------------------------------------------------------------------------
@@ -71,9 +77,27 @@ class ModelPlanner:
         """The k most similar examples, best first."""
         return self._index.top(text, self.k) if self.examples else []
 
-    def messages(self, text: str, shots: Sequence[Example] | None = None) -> list[Message]:
+    def candidates(self, text: str, shots: Sequence[Example]) -> list[ActionSpec]:
+        """The actions offered for this request: those of the retrieved examples, the best
+        matches of the actions' own descriptions, and shell.run as the fallback."""
+        names = [s.action for ex in shots for s in ex.steps]
+        if self.shortlist:
+            names += self._action_index.top(text, self.shortlist)
+        else:
+            names += [spec.name for spec in self.actions]
+        names.append("shell.run")
+        specs = [self.actions.get(n) for n in dict.fromkeys(names)]
+        return [spec for spec in specs if spec is not None]
+
+    def messages(
+        self, text: str, shots: Sequence[Example] | None = None, offered: Sequence[ActionSpec] | None = None
+    ) -> list[Message]:
         shots = self.retrieve(text) if shots is None else shots
-        turns: list[Message] = [{"role": "system", "content": self._system}]
+        offered = self.candidates(text, shots) if offered is None else offered
+        turns: list[Message] = [
+            {"role": "system", "content": INSTRUCTIONS},  # static: its KV cache is reused
+            {"role": "system", "content": "Actions:\n" + "\n".join(_signature(s) for s in offered)},
+        ]
         for ex in reversed(shots):  # the most similar example sits next to the request
             turns.append({"role": "user", "content": ex.request})
             turns.append({"role": "assistant", "content": dump_plan(ex.steps)})
@@ -84,26 +108,37 @@ class ModelPlanner:
 
     def plan(self, text: str) -> Plan:
         shots = self.retrieve(text)
-        return self._ask(text, self.messages(text, shots), shots, kind="plan")
+        offered = self.candidates(text, shots)
+        return self._ask(text, self.messages(text, shots, offered), shots, offered, kind="plan")
 
     def repair(self, text: str, plan: Plan, error: str) -> Plan:
         """One more constrained pass, shown the plan that failed and why."""
         shots = self.retrieve(text)
-        turns = self.messages(text, shots)
+        offered = self.candidates(text, shots)
+        turns = self.messages(text, shots, offered)
         turns.append({"role": "assistant", "content": dump_plan(plan.steps)})
         turns.append({"role": "user", "content": f"That plan failed: {_clean(error)[:300]}. "
                                                   f"Give a corrected plan for: {_clean(text)}"})
-        return self._ask(text, turns, shots, kind="repair", error=error)
+        return self._ask(text, turns, shots, offered, kind="repair", error=error)
 
-    def _ask(self, text: str, turns: list[Message], shots: Sequence[Example], *, kind: str, error: str = "") -> Plan:
+    def grammar(self, text: str, offered: Sequence[ActionSpec]) -> str:
+        """The grammar for this request: the offered actions, one step unless the request
+        joins several, paths limited to the request's words."""
+        steps = MAX_STEPS if _SEVERAL.search(text) else 1
+        spans = gbnf.request_spans(_clean(text)) if self.spans else None
+        return gbnf.plan_grammar(offered, max_steps=steps, spans=spans)
+
+    def _ask(self, text: str, turns: list[Message], shots: Sequence[Example], offered: Sequence[ActionSpec],
+             *, kind: str, error: str = "") -> Plan:
         trace: dict[str, Any] = {
             "kind": kind, "request": text, "model": self.backend.name,
-            "examples": [ex.request for ex in shots], "prompt_chars": sum(len(m["content"]) for m in turns),
-            "grounding_error": error,
+            "examples": [ex.request for ex in shots], "offered": [s.name for s in offered],
+            "prompt_chars": sum(len(m["content"]) for m in turns), "grounding_error": error,
         }
         started = time.perf_counter()
         try:
-            reply = self.backend.complete(turns, json_schema=self._schema, grammar=self._grammar, max_tokens=MAX_TOKENS)
+            reply = self.backend.complete(turns, json_schema=self._schema, grammar=self.grammar(text, offered),
+                                          max_tokens=MAX_TOKENS)
             trace["reply"] = reply[:4000]
             steps = parse_plan(reply, self.actions)
         except NlshError as exc:
@@ -132,15 +167,15 @@ def _example_text(ex: Example) -> str:
     return ex.request
 
 
+def _action_text(spec: ActionSpec, examples: Sequence[Example]) -> str:
+    """What an action is found by: its name's words, summary, and its examples' requests."""
+    own = [ex.request for ex in examples if any(s.action == spec.name for s in ex.steps)]
+    return " ".join([spec.name.replace(".", " ").replace("_", " "), spec.summary, *own])
+
+
 def _signature(spec: ActionSpec) -> str:
     params = ", ".join(p.name + ("" if p.required else "?") for p in spec.params)
     return f"- {spec.name}({params}): {spec.summary}"
-
-
-def _system_prompt(actions: Registry, catalogue: bool) -> str:
-    if not catalogue:
-        return INSTRUCTIONS
-    return INSTRUCTIONS + "\nActions:\n" + "\n".join(_signature(s) for s in actions)
 
 
 def dump_plan(steps: Sequence[ActionCall]) -> str:

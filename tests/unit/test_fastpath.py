@@ -157,6 +157,7 @@ CASES: list[tuple[str, list[ActionCall]]] = [
     # --- files.disk_usage
     ("what is taking up space", [C("files.disk_usage")]),
     ("what's taking so much space in Downloads", [C("files.disk_usage", path="Downloads")]),
+    ("what is taking space here", [C("files.disk_usage")]),
     ("show the biggest folders", [C("files.disk_usage")]),
     ("top 5 largest folders in ~", [C("files.disk_usage", path="~", top=5)]),
     ("disk usage of src", [C("files.disk_usage", path="src")]),
