@@ -11,7 +11,10 @@ from typing import Protocol
 
 from .types import Confirmation, Decision, PlannedStep
 
-__all__ = ["AlwaysNo", "AlwaysYes", "Confirmer"]
+__all__ = ["AlwaysNo", "AlwaysYes", "Confirmer", "UNSANDBOXED"]
+
+# The rule of a decision that would run a program with no sandbox: only a person may approve it.
+UNSANDBOXED = "sandbox.unavailable"
 
 
 class Confirmer(Protocol):
@@ -24,6 +27,9 @@ class AlwaysYes:
     """--yes: approve every step that policy leaves to confirmation."""
 
     def confirm(self, step: PlannedStep, decision: Decision, index: int, total: int) -> Confirmation:
+        if decision.rule == UNSANDBOXED:
+            return Confirmation(False, "auto-no:--yes never approves running a program unsandboxed; "
+                                       "run it from a terminal and answer the question yourself")
         return Confirmation(True, "flag:--yes")
 
 

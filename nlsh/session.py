@@ -17,7 +17,7 @@ from typing import Any
 from .actions.context import ActionContext
 from .audit.log import AuditLog
 from .config import Paths, Settings
-from .confirm import Confirmer
+from .confirm import UNSANDBOXED, Confirmer
 from .env import Environment
 from .errors import ActionFailed, BadArguments, NlshError, NotUnderstood, UsageError
 from .execute import audit_action, execute_step
@@ -27,6 +27,7 @@ from .intent.router import route
 from .plugins import Catalog
 from .policy.engine import Policy
 from .preview import format_plan
+from .sandbox.runner import ProgramRunner
 from .types import ActionCall, Confirmation, Decision, ExitStatus, Outcome, Plan, PlannedStep, Request, Turn
 from .undo import UndoJournal
 
@@ -59,6 +60,10 @@ class Session:
         self.workspace = workspace or env.cwd
         self.journal = UndoJournal(paths.undo_log, env.clock)
         self.policy = Policy(paths, settings, workspace=self.workspace, home=env.home)
+        self.run_program = ProgramRunner(
+            cwd=lambda: self.cwd, workspace=self.workspace, environ=env.environ,
+            protected=paths.protected(), timeout=settings.shell_timeout,
+        )
 
     # -- the pipeline -------------------------------------------------------------------
 
@@ -90,7 +95,7 @@ class Session:
             return self._turn(request, plan=plan, status=ExitStatus.FAILED, message=str(exc), audit_parent=rid)
         self.audit.append("plan", parent_id=rid, model=plan.model,
                           extra={"source": plan.source, "steps": [audit_action(s) for s in steps]})
-        decisions = tuple(self.policy.evaluate(s, self.cwd) for s in steps)
+        decisions = tuple(self._sandbox_gate(s, self.policy.evaluate(s, self.cwd)) for s in steps)
         for step, d in zip(steps, decisions):
             self.audit.append("decision", parent_id=rid, action=audit_action(step), resources=list(step.resources),
                               risk=str(d.risk), decision=d.effect, rule=d.rule, taint=list(step.call.taint))
@@ -105,7 +110,7 @@ class Session:
             why = refusal.by.partition("auto-no:")[2]
             message = f"not confirmed: {why}; nothing ran" if why else "declined; nothing ran"
             return self._turn(**turn, status=ExitStatus.DECLINED, decision="declined", message=message)
-        outcomes = self._execute(steps, rid)
+        outcomes = self._execute(steps, decisions, rid)
         failed = next((o for o in outcomes if not o.ok), None)
         decision = "confirmed" if any(d.effect == "confirm" for d in decisions) else "auto"
         output = "\n".join(o.output.rstrip("\n") for o in outcomes if o.output)
@@ -159,11 +164,23 @@ class Session:
                 self.policy.remembered.remember(step, answer.remember_scope)
         return None
 
-    def _execute(self, steps: tuple[PlannedStep, ...], rid: str) -> tuple[Outcome, ...]:
+    def _sandbox_gate(self, step: PlannedStep, decision: Decision) -> Decision:
+        """With no sandbox, a non-read-only command needs a person's explicit consent."""
+        if decision.effect == "deny" or "shell.exec" not in step.capabilities:
+            return decision
+        if not self.run_program.needs_unsandboxed_consent(step.args.get("argv") or ()):
+            return decision
+        return Decision("confirm", decision.risk, UNSANDBOXED,
+                        "NO SANDBOX is available: this would run UNSANDBOXED with your full rights")
+
+    def _execute(self, steps: tuple[PlannedStep, ...], decisions: tuple[Decision, ...],
+                 rid: str) -> tuple[Outcome, ...]:
         outcomes: list[Outcome] = []
-        ctx = self.context()
-        for step in steps:
+        for step, decision in zip(steps, decisions):
             spec = self.catalog.actions.get(step.call.action)
+            ctx = self.context()
+            if decision.rule == UNSANDBOXED:
+                ctx = self.context(run_program=self.run_program.allowing_unsandboxed())
             outcome = execute_step(step, spec, ctx, audit=self.audit, journal=self.journal, parent_id=rid)
             outcomes.append(outcome)
             if not outcome.ok:
@@ -178,17 +195,6 @@ class Session:
             workspace=self.workspace, cwd=self.cwd, run_program=self.run_program,
         )
         return replace(ctx, **overrides) if overrides else ctx
-
-    def run_program(self, argv, *, timeout: float | None = None, capabilities=(), stdin=None,
-                    unsandboxed_ok: bool = False):
-        """The one way programs are started: through the sandbox, in the session's cwd."""
-        from .sandbox.run import run_program
-
-        return run_program(
-            list(argv), cwd=self.cwd, workspace=self.workspace, environ=self.env.environ,
-            timeout=timeout or self.settings.shell_timeout, capabilities=tuple(capabilities),
-            stdin=stdin, protected=self.paths.protected(), unsandboxed_ok=unsandboxed_ok,
-        )
 
     def chdir(self, path: str) -> Path:
         from .sandbox.paths import resolve

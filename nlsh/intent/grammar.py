@@ -110,12 +110,13 @@ def _span_rules(spans: Sequence[str]) -> str:
     exts = sorted({w.lstrip("*.") for w in words if re.fullmatch(r"\*?\.?[A-Za-z0-9]{1,8}", w)})
     word = "span ::= " + " | ".join(_lit(json.dumps(w, ensure_ascii=False)[1:-1]) for w in words)
     ext = ("ext ::= " + " | ".join(_lit(e) for e in exts)) if exts else 'ext ::= [a-z0-9]{1,5}'
-    return f"""
-{word}
-{ext}
-path ::= "\"" (span | "." | "~" | (span "/")? ("**/")? "*" ("." ext)?) "\""
-paths1 ::= "[" path ("," path){{0,{MAX_ITEMS - 1}}} "]"
-"""
+    quote = _lit('"')
+    glob = '(span "/")? ("**/")? "*" ("." ext)?'
+    return "\n".join([
+        "", word, ext,
+        f'path ::= {quote} (span | "." | "~" | {glob}) {quote}',
+        f'paths1 ::= "[" path ("," path){{0,{MAX_ITEMS - 1}}} "]"', "",
+    ])
 
 
 def plan_grammar(

@@ -14,11 +14,12 @@ call: prompt tokens, tokens reused from the cache, generated tokens and times.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import time
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any, Iterator, Mapping, Sequence
 
 from ..errors import NlshError
 from ._constrained import GrammarError, compile_grammar, greedy_tokens, is_complete_json
@@ -67,10 +68,11 @@ class LlamaBackend:
             raise ModelError(f"llama-cpp-python is not installed ({exc})", hint="rerun install.sh") from None
         _quiet_logs(llama_cpp)
         try:
-            self._llm = llama_cpp.Llama(
-                model_path=str(self.path), n_ctx=self.n_ctx, n_threads=self.n_threads,
-                n_threads_batch=self.n_threads, n_batch=512, swa_full=True, verbose=False,
-            )
+            with _stderr_silenced():
+                self._llm = llama_cpp.Llama(
+                    model_path=str(self.path), n_ctx=self.n_ctx, n_threads=self.n_threads,
+                    n_threads_batch=self.n_threads, n_batch=512, swa_full=True, verbose=False,
+                )
         except (ValueError, RuntimeError, OSError) as exc:
             raise ModelError(
                 f"cannot load model {self.path.name}: {exc}", hint="is it a complete GGUF file? re-download it"
@@ -84,7 +86,8 @@ class LlamaBackend:
 
         if text not in self._grammars:
             try:
-                self._grammars[text] = compile_grammar(self._llm, text)
+                with _stderr_silenced():
+                    self._grammars[text] = compile_grammar(self._llm, text)
             except GrammarError as exc:
                 raise ModelError(f"the plan grammar was rejected by llama.cpp: {exc}") from None
         sampler = self._grammars[text]
@@ -273,6 +276,23 @@ def _load_state(llm: Any, file: Path, expected: int) -> list[int]:
     llm.n_tokens = len(tokens)
     llm._requires_eval = True
     return tokens
+
+
+@contextlib.contextmanager
+def _stderr_silenced() -> Iterator[None]:
+    """llama.cpp writes notes to file descriptor 2 from C; a person must not see them."""
+    try:
+        saved = os.dup(2)
+    except OSError:  # no stderr at all
+        yield
+        return
+    try:
+        with open(os.devnull, "wb") as null:
+            os.dup2(null.fileno(), 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
 
 
 def _quiet_logs(llama_cpp: Any) -> None:

@@ -11,6 +11,7 @@ is recorded in `Paths.state / "notifications.jsonl"` for the person to see.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import threading
 import time
@@ -68,7 +69,7 @@ class Notifications:
 
 
 class WatchService:
-    def __init__(self, env: Environment, paths: Paths, *, max_jobs: int = 2,
+    def __init__(self, env: Environment, paths: Paths, *, max_jobs: int = 2, catalog: Any = None,
                  on_done: Callable[[Watch, str, int], None] | None = None) -> None:
         from ..plugins import load_catalog
 
@@ -77,7 +78,7 @@ class WatchService:
         self.store = WatchStore(paths.config / "watches.json")
         self.notes = Notifications(paths.state / "notifications.jsonl")
         self.runner = JobRunner(JobStore(paths.state / "jobs.db"), max_concurrent=max_jobs)
-        self.catalog = load_catalog()
+        self.catalog = catalog or load_catalog()
         self.on_done = on_done
         self._observer: Any = None
         self._scheduled: dict[str, Any] = {}  # watch id -> watchdog ObservedWatch
@@ -89,6 +90,8 @@ class WatchService:
     def start(self) -> None:
         from watchdog.observers import Observer
 
+        _shorten_move_grouping()
+        logging.getLogger("watchdog").setLevel(logging.CRITICAL)  # its benign stop-time race logs an error
         self._observer = Observer(timeout=0.1)
         self._observer.start()
         self.refresh()
@@ -110,10 +113,13 @@ class WatchService:
             self._observer.join(10)
         self.runner.shutdown()
 
-    def run_forever(self, stop: threading.Event, *, every: float = 1.0) -> None:
+    def run_forever(self, stop: threading.Event, *, every: float = 1.0,
+                    ready: Callable[[], None] | None = None) -> None:
         """Run until `stop` is set (the CLI sets it on Ctrl-C), picking up new watches."""
         self.start()
         try:
+            if ready is not None:
+                ready()
             while not stop.wait(every):
                 self.refresh()
         finally:
@@ -174,6 +180,18 @@ class WatchService:
     def _notify(self, watch: Watch, control: JobControl, message: str) -> None:
         control.log(message)
         self.notes.add(f"watch:{watch.id}", message)
+
+
+def _shorten_move_grouping(delay: float = 0.1) -> None:
+    """watchdog (inotify) holds a file moved out of a watched folder for 0.5 s, looking for
+    its pair, and every later event of that folder waits behind it; a rename inside one
+    folder is reported in one read, so 0.1 s is plenty and moves-out stop delaying the next
+    file by half a second. Process-wide, but the watch service is watchdog's only user."""
+    try:
+        from watchdog.observers.inotify_move_event_grouper import InotifyMoveEventGrouper
+    except ImportError:  # another platform, or another watchdog version: keep its default
+        return
+    InotifyMoveEventGrouper.delay = min(InotifyMoveEventGrouper.delay, delay)
 
 
 class _Handler:

@@ -25,9 +25,9 @@ def run_doctor(env: Environment) -> int:
         ("model", describe_model(settings.model)),
     ]
     try:
-        from ..sandbox.level import describe
+        from ..sandbox.level import FORCE_LEVEL_VAR, describe
 
-        rows += describe()
+        rows += describe(env.environ.get(FORCE_LEVEL_VAR) or None)
     except ImportError:
         rows.append(("sandbox", "none: programs run unsandboxed, each one confirmed"))
     rows += [

@@ -313,3 +313,46 @@ def test_lines_without_a_terminal_run_and_confirm_nothing(env, workspace, catalo
     assert "a.txt" in out(env)
     assert names(workspace) == ["a.txt"]
     assert status == 4
+
+
+def test_the_ctrl_c_policy_survives_a_confirmation(make_repl, pipe, env):
+    import signal
+
+    from nlsh.ui.repl.confirm import ask_key
+
+    repl = make_repl()
+    pipe.send_text("y")
+    with repl.interrupts.guard():
+        assert ask_key(repl.console, "Run this? ", "yn") == "y"
+        assert signal.getsignal(signal.SIGINT) == repl.interrupts._on_sigint
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+def test_the_readme_tasks_work_interactively(make_repl, pipe, env, workspace):
+    (workspace / "src").mkdir()
+    (workspace / "src" / "a.py").write_text("# todo: one\n")
+    (workspace / "docs").mkdir()
+    (workspace / "docs" / "d.txt").write_text("x")
+    (workspace / "README.md").write_text("a\nb\n")
+    (workspace / "x.log").write_text("l")
+    (workspace / ".hidden").write_text("")
+    repl = make_repl()
+    expected = {
+        "list files here": "x.log",
+        "show hidden files in long format": ".hidden",
+        "search for TODO in src ignoring case": "src/a.py:",
+        "count lines in README.md": "2",
+        "what is taking space here": "./docs/",
+        "compress docs into docs.tar.gz": "docs.tar.gz",
+        "top processes by memory": "PID",
+        "?move README.md to docs/": "decision: auto",
+    }
+    for line, shown in expected.items():
+        assert repl.handle(line) == 0, (line, err(env))
+        assert shown in out(env), line
+    pipe.send_text("y")
+    assert repl.handle("delete *.log") == 0
+    assert not (workspace / "x.log").exists()
+    assert repl.handle("undo") == 0
+    assert (workspace / "x.log").exists()
+    assert (workspace / "docs.tar.gz").exists()

@@ -221,3 +221,21 @@ def test_case_29_deny_wins_and_workspace_policy_cannot_grant(asked, make_session
     assert run_plan(s, ActionCall("files.read", {"path": "secrets/k"})).status == ExitStatus.DENIED
     turn = run_plan(s, ActionCall("files.read", {"path": str(ssh / "id_rsa")}), source="fastpath")
     assert turn.status == ExitStatus.DECLINED  # asked (R3), never granted by the workspace file
+
+
+def test_case_32_no_sandbox_needs_a_persons_explicit_consent(env, catalog, workspace, asked):
+    from dataclasses import replace
+
+    from nlsh.app import open_session
+    from nlsh.confirm import AlwaysYes
+
+    degraded = replace(env, environ={**env.environ, "NLSH_SANDBOX_LEVEL": "none"})
+    yes = open_session(degraded, confirmer=AlwaysYes(), catalog=catalog, model="none")
+    turn = yes.handle("!touch made")
+    assert turn.status == ExitStatus.DECLINED and "unsandboxed" in turn.message
+    assert not (workspace / "made").exists()
+    assert yes.handle("!ls").status == ExitStatus.OK  # read-only allowlisted commands still run
+    person = asked(True)
+    s = open_session(degraded, confirmer=person, catalog=catalog, model="none")
+    assert s.handle("!touch made").status == ExitStatus.OK and (workspace / "made").exists()
+    assert person.asked[-1][1].rule == "sandbox.unavailable"

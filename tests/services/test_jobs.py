@@ -44,15 +44,17 @@ def test_done_and_failed_jobs_keep_state_logs_and_exit(store):
 
 def test_concurrency_limit(store):
     runner = JobRunner(store, max_concurrent=2)
-    lock = threading.Lock()
+    cond = threading.Condition()
     active, peak = [0], [0]
 
     def work(control):
-        with lock:
+        with cond:
             active[0] += 1
             peak[0] = max(peak[0], active[0])
-        time.sleep(0.05)
-        with lock:
+            cond.notify_all()
+            cond.wait_for(lambda: peak[0] >= 2, timeout=20)  # the first job waits for a second
+        time.sleep(0.02)
+        with cond:
             active[0] -= 1
         return 0
 

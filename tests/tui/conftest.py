@@ -6,7 +6,6 @@ model is ever loaded: requests the fast path does not know are "not understood".
 
 from __future__ import annotations
 
-import asyncio
 from typing import Callable
 
 import pytest
@@ -14,6 +13,13 @@ import pytest
 from nlsh.app import open_session
 from nlsh.ui.tui.app import NlshApp
 from nlsh.ui.tui.sources import ProcessRow, SystemStats
+
+try:  # snapshots are .svg files whichever syrupy is installed (syrupy >= 5 reads `file_extension`)
+    from pytest_textual_snapshot import SVGImageExtension
+
+    SVGImageExtension.file_extension = "svg"
+except ImportError:  # pragma: no cover - the snapshot tests skip themselves
+    pass
 
 FAKE_PROCESSES = [
     ProcessRow(101, "editor", 12.5, 3.2, "ann"),
@@ -45,29 +51,3 @@ def make_app(env) -> Callable[..., NlshApp]:
         return NlshApp(session_factory, **kwargs)
 
     return factory
-
-
-async def wait_for(pilot, condition: Callable[[], bool], timeout: float = 10.0, step: float = 0.05) -> bool:
-    """Poll `condition` while letting the app run, up to `timeout` seconds."""
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while loop.time() < deadline:
-        if condition():
-            return True
-        await pilot.pause(step)
-    return condition()
-
-
-def transcript(app) -> str:
-    from nlsh.ui.tui.panes.conversation import ConversationPane
-
-    return "\n".join(app.query_one(ConversationPane).transcript)
-
-
-async def submit(pilot, text: str) -> None:
-    """Type `text` into the request line (focusing it first) and press Enter."""
-    request = pilot.app.query_one("#request")
-    request.focus()
-    request.value = text
-    await pilot.pause()
-    await pilot.press("enter")

@@ -8,7 +8,7 @@ from textual.widgets import Button, TextArea
 
 from nlsh.ui.tui.confirm import ConfirmScreen
 
-from .conftest import submit, transcript, wait_for
+from .pilot_helpers import submit, transcript, wait_for
 
 
 

@@ -6,7 +6,7 @@ import asyncio
 
 from nlsh.ui.tui.confirm import ConfirmScreen
 
-from .conftest import submit, transcript, wait_for
+from .pilot_helpers import submit, transcript, wait_for
 
 
 
@@ -85,5 +85,34 @@ def test_theme_toggles_between_dark_and_light(make_app):
             assert app.theme != first
             await pilot.press("ctrl+t")
             assert app.theme == first
+
+    asyncio.run(scenario())
+
+
+def test_escape_cancels_the_running_action_context(make_app):
+    async def scenario():
+        app = make_app()
+        async with app.run_test(size=(80, 24)) as pilot:
+            ctx = app.session.context()
+            assert ctx.cancelled is app.controls.cancelled and not ctx.cancelled.is_set()
+            await pilot.press("escape")  # nothing running: nothing to cancel
+            assert not ctx.cancelled.is_set()
+            app.busy = True
+            await pilot.press("escape")
+            assert ctx.cancelled.is_set()
+            app.busy = False
+            app.controls.start()  # the next request starts uncancelled
+            assert not app.session.context().cancelled.is_set()
+
+    asyncio.run(scenario())
+
+
+def test_progress_from_an_action_reaches_the_status_line(make_app, workspace):
+    async def scenario():
+        app = make_app()
+        async with app.run_test(size=(80, 24)) as pilot:
+            status = app.query_one("#status")
+            app.run_worker(lambda: app.session.context().progress(3, 10, "packing"), thread=True)
+            assert await wait_for(pilot, lambda: "packing 3/10" in str(status.render()))
 
     asyncio.run(scenario())

@@ -10,9 +10,9 @@ from textual.widgets import DirectoryTree
 
 from nlsh.ui.tui.confirm import ConfirmScreen
 from nlsh.ui.tui.panes.processes import ProcessTable
-from nlsh.ui.tui.sources import process_rows
+from nlsh.ui.tui.sources import ProcessRow, process_rows
 
-from .conftest import submit, transcript, wait_for
+from .pilot_helpers import submit, transcript, wait_for
 
 
 
@@ -151,10 +151,11 @@ def test_sorting_processes(make_app):
             assert [r.name for r in table.rows_shown] == ["compiler", "editor", "daemon"]
             table.focus()
             await pilot.press("m")
-            assert [r.name for r in table.rows_shown] == ["compiler", "editor", "daemon"]
-            table.sort_key = "memory"
-            table.show([r for r in table.rows_shown if r.name != "compiler"])
-            assert [r.name for r in table.rows_shown] == ["editor", "daemon"]
+            assert table.sort_key == "memory"
+            table.show([*table.rows_shown, ProcessRow(404, "hog", 0.1, 60.0)])
+            assert [r.name for r in table.rows_shown] == ["hog", "compiler", "editor", "daemon"]
+            await pilot.press("c")
+            assert [r.name for r in table.rows_shown] == ["compiler", "editor", "daemon", "hog"]
 
     asyncio.run(scenario())
 
@@ -182,5 +183,32 @@ def test_side_column_starts_hidden_when_narrow(make_app):
             await pilot.pause()
             assert not app.query_one("#side").display
             assert app.query_one("#files-pane").display
+
+    asyncio.run(scenario())
+
+
+def test_select_a_folder_then_compress_it(make_app, workspace):
+    (workspace / "src").mkdir()
+    (workspace / "src" / "main.py").write_text("print(1)\n")
+
+    async def scenario():
+        app = make_app()
+        async with app.run_test(size=(120, 40)) as pilot:
+            tree = app.query_one(DirectoryTree)
+            assert await wait_for(pilot, lambda: "src" in tree_names(tree))
+            tree.focus()
+            tree.move_cursor(next(n for n in tree.root.children if str(n.label) == "src"))
+            await pilot.pause()
+            await pilot.press("s")
+            assert app.selection.files == [workspace / "src"]
+            await submit(pilot, "compress it")
+            # a new archive in the workspace is a reversible write: policy may or may not ask
+            assert await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen) or not app.busy)
+            if isinstance(app.screen, ConfirmScreen):
+                await pilot.press("y")
+            assert await wait_for(pilot, lambda: not app.busy and (workspace / "src.zip").exists(), timeout=15)
+            import zipfile
+
+            assert any(n.endswith("main.py") for n in zipfile.ZipFile(workspace / "src.zip").namelist())
 
     asyncio.run(scenario())

@@ -1,4 +1,4 @@
-"""SVG snapshots of the main screen at 80x24 and 120x40.
+"""SVG snapshots of the main screen at 80x24 and 120x40, and of the confirmation modal.
 
 Deterministic by construction: a fixed workspace, fixed process and system numbers, a fresh
 audit log, and the header's sub-title (normally the workspace's full path) pinned.
@@ -13,7 +13,10 @@ pytest.importorskip("pytest_textual_snapshot")
 
 from textual.widgets import DirectoryTree  # noqa: E402
 
+from nlsh.ui.tui.confirm import ConfirmScreen  # noqa: E402
 from nlsh.ui.tui.panes.processes import ProcessTable  # noqa: E402
+
+from .test_confirm_screen import Host, decision, step  # noqa: E402
 
 
 def fill(workspace) -> None:
@@ -42,3 +45,7 @@ def test_main_screen(snap_compare, make_app, workspace, size):
     fill(workspace)
     app = make_app(watch=False, refresh_seconds=0)
     assert snap_compare(app, terminal_size=size, run_before=settle)
+
+
+def test_confirm_screen(snap_compare):
+    assert snap_compare(Host(ConfirmScreen(step(), decision())), terminal_size=(80, 24))

@@ -80,9 +80,11 @@ class Repl:
 
         state = self.model_state()
         words = {"off": "fast path only", "loading": "loading", "ready": "ready", "failed": "failed"}[state]
+        from ...textsafe import escape_output
+
         text = f"model: {describe_model(self.model_setting, self.session.paths)} ({words})"
         error = getattr(self.session.planner, "error", "")
-        return text + (f"\n  {error}" if error else "")
+        return escape_output(text + (f"\n  {error}" if error else ""))
 
     def set_model(self, value: str) -> None:
         from .background import BackgroundModel, make_planner

@@ -1,10 +1,10 @@
 """What loads off the main thread, so that the prompt is usable at once: the Session and the model.
 
 `SessionLoader` builds the Session (plugins, policy) once the prompt is on screen; the first
-line typed waits for it if it is not ready yet. `BackgroundModel` stands where the Session expects its planner: it starts loading the
-model as soon as it is made, the prompt shows "loading" until it is ready, and a request
-that needs the model before then waits for it (Ctrl-C still works). A request the fast path
-understands never waits.
+line typed waits for it if it is not ready yet. `BackgroundModel` stands where the Session
+expects its planner: it starts loading the model as soon as it is made, the prompt shows
+"loading" until it is ready, and a request that needs the model before then waits for it
+(Ctrl-C still works). A request the fast path understands never waits.
 """
 
 from __future__ import annotations

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import shlex
+from contextlib import nullcontext
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -74,15 +75,9 @@ def ask_line(console: Console, message: str, default: str) -> str | None:
         return None
 
 
-def _pause_nothing():
-    from contextlib import nullcontext
-
-    return nullcontext()
-
-
 class ReplConfirmer:
     def __init__(self, console: Console, *, which: Callable[[str], str | None] = lambda name: None,
-                 pause: Callable[[], Any] = _pause_nothing) -> None:
+                 pause: Callable[[], Any] = nullcontext) -> None:
         self.console = console
         self.which = which  # to tell a program from shell syntax when a command line is edited
         self.pause = pause  # hides the spinner while asking

@@ -19,6 +19,7 @@ from textual.widgets import DataTable, DirectoryTree, Footer, Header, Input
 
 from ...textsafe import escape_output
 from .confirm import ModalConfirmer
+from .controls import RunControls
 from .palette import ActionCommands
 from .panes.audit import AuditPane
 from .panes.conversation import ConversationPane
@@ -60,6 +61,8 @@ class NlshApp(App):
         super().__init__()
         self.confirmer = ModalConfirmer(self)
         self.session = session_factory(self.confirmer)
+        self.controls = RunControls(self._report_progress)
+        self.controls.attach(self.session)
         self.selection = Selection(self.session.cwd)
         self.process_source = processes or process_rows
         self.system_source = system or (lambda: system_stats(self.session.workspace))
@@ -144,12 +147,15 @@ class NlshApp(App):
     def action_cancel(self) -> None:
         if not self.busy:
             return
-        cancelled = getattr(self.session, "cancelled", None)
-        if cancelled is not None:
-            cancelled.set()
-            self.notify("cancelling…")
-        else:
-            self.notify("this step cannot be cancelled from here; it will finish", severity="warning")
+        self.controls.cancel()
+        self.notify("cancelling… (an action stops at its next check; a step that has finished stays done)")
+
+    def _report_progress(self, text: str) -> None:
+        """Called from the worker thread by RunControls."""
+        try:
+            self.call_from_thread(self._conversation.set_status, escape_output(text)[:100])
+        except RuntimeError:  # called on the UI thread, or the app is closing
+            pass
 
     def describe_action(self, name: str) -> None:
         spec = self.session.catalog.actions.get(name)
@@ -160,9 +166,12 @@ class NlshApp(App):
     # -- selection from the panes -------------------------------------------------------------
 
     def on_directory_tree_file_selected(self, event: DirectoryTree.FileSelected) -> None:
-        chosen = self.selection.toggle_file(Path(event.path))
+        self.toggle_selected(Path(event.path))
+
+    def toggle_selected(self, path: Path) -> None:
+        chosen = self.selection.toggle_file(path)
         self._show_selection()
-        self.notify(("selected " if chosen else "unselected ") + escape_output(Path(event.path).name), timeout=2)
+        self.notify(("selected " if chosen else "unselected ") + escape_output(path.name), timeout=2)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.selection.pid = int(event.row_key.value)
@@ -197,6 +206,7 @@ class NlshApp(App):
 
     def _start(self, line: str) -> None:
         self.busy = True
+        self.controls.start()
         self.conversation.set_status(f"working: {escape_output(line)[:60]} … (Esc cancels)")
 
     @work(thread=True, group="pipeline")
@@ -212,7 +222,14 @@ class NlshApp(App):
             turns, error = produce(), ""
         except Exception as exc:  # a bug must not take the desktop down; show it as one line
             turns, error = [], f"internal error: {type(exc).__name__}: {exc}"
-        self.call_from_thread(self._show_turns, turns, error)
+        self._to_ui(self._show_turns, turns, error)
+
+    def _to_ui(self, callback: Callable[..., Any], *args: Any) -> None:
+        """Run `callback` on the UI thread from a worker; nothing if the desktop has closed."""
+        try:
+            self.call_from_thread(callback, *args)
+        except RuntimeError:
+            pass
 
     def _show_turns(self, turns: list, error: str) -> None:
         for turn in turns:
@@ -229,8 +246,11 @@ class NlshApp(App):
 
     @work(thread=True, exclusive=True, group="monitors")
     def refresh_monitors(self) -> None:
-        rows, stats = self.process_source(), self.system_source()
-        self.call_from_thread(self._show_monitors, rows, stats)
+        try:
+            rows, stats = self.process_source(), self.system_source()
+        except Exception:  # a process vanished mid-read, /proc unreadable: try again next tick
+            return
+        self._to_ui(self._show_monitors, rows, stats)
 
     def _show_monitors(self, rows, stats) -> None:
         self._processes.show(rows)
@@ -246,9 +266,9 @@ class NlshApp(App):
             ok, count = report.ok, report.records
             records = read_records(log, limit=AUDIT_RECORDS)
         except Exception as exc:  # unreadable log: say so in the pane
-            self.call_from_thread(self._audit.update, f"cannot read the audit log: {exc}")
+            self._to_ui(self._audit.update, escape_output(f"cannot read the audit log: {exc}"))
             return
-        self.call_from_thread(self._audit.show, records, ok, count)
+        self._to_ui(self._audit.show, records, ok, count)
 
 
 def run_tui(env: Any, argv: list[str]) -> int:

@@ -35,6 +35,20 @@ class Edit:
 
 
 class ConfirmScreen(ModalScreen[Confirmation]):
+    DEFAULT_CSS = """
+    ConfirmScreen { align: center middle; }
+    #confirm-box {
+        width: 90%; max-width: 100; height: auto; max-height: 90%;
+        border: thick $warning; background: $panel; padding: 0 1;
+    }
+    #confirm-title { text-style: bold; }
+    #confirm-preview { margin: 1 0; }
+    #confirm-explain { color: $text-muted; height: auto; }
+    #confirm-edit { height: 8; }
+    #confirm-error { color: $error; height: auto; }
+    #confirm-buttons { height: auto; }
+    #confirm-buttons Button { min-width: 8; margin-right: 1; }
+    """
     BINDINGS = [
         Binding("y", "answer('yes')", "yes"),
         Binding("n", "answer('no')", "no"),
@@ -72,8 +86,8 @@ class ConfirmScreen(ModalScreen[Confirmation]):
                 yield Button("Run edited (ctrl+s)", id="run-edited")
 
     def on_mount(self) -> None:
-        self.query_one("#confirm-edit").display = False
-        self.query_one("#run-edited").display = False
+        for hidden in ("#confirm-explain", "#confirm-edit", "#confirm-error", "#run-edited"):
+            self.query_one(hidden).display = False
         self.query_one("#no" if self.destructive else "#yes", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
@@ -96,7 +110,12 @@ class ConfirmScreen(ModalScreen[Confirmation]):
     def action_explain(self) -> None:
         d = self.decision
         text = f"policy rule {d.rule}: {d.reason or 'no reason given'} (risk {d.risk}, decision {d.effect})"
-        self.query_one("#confirm-explain", Static).update(text)
+        self._show("#confirm-explain", text)
+
+    def _show(self, selector: str, text: str) -> None:
+        note = self.query_one(selector, Static)
+        note.update(text)
+        note.display = True
 
     def action_edit(self) -> None:
         area = self.query_one("#confirm-edit", TextArea)
@@ -111,10 +130,10 @@ class ConfirmScreen(ModalScreen[Confirmation]):
         try:
             args = json.loads(area.text)
         except json.JSONDecodeError as exc:
-            self.query_one("#confirm-error", Static).update(f"not valid JSON: {exc.msg} (line {exc.lineno})")
+            self._show("#confirm-error", f"not valid JSON: {exc.msg} (line {exc.lineno})")
             return
         if not isinstance(args, dict):
-            self.query_one("#confirm-error", Static).update("the arguments must be a JSON object")
+            self._show("#confirm-error", "the arguments must be a JSON object")
             return
         self.edited = Edit(self.index, self.step.call.action, args)
         self.dismiss(Confirmation(False, "person:edited"))

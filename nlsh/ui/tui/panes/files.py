@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.binding import Binding
 from textual.widgets import DirectoryTree
 
 __all__ = ["WorkspaceTree"]
@@ -16,6 +17,10 @@ RELOAD_DELAY = 0.2
 
 
 class WorkspaceTree(DirectoryTree):
+    """Enter on a file, or s on a file or folder, adds it to (or removes it from) the selection."""
+
+    BINDINGS = [Binding("s", "mark", "select")]
+
     def __init__(self, path: Path, *, watch: bool = True, **kwargs) -> None:
         super().__init__(path, **kwargs)
         self.workspace = Path(path)
@@ -28,12 +33,18 @@ class WorkspaceTree(DirectoryTree):
         if self.watch_enabled:
             self._start_observer()
 
+    def action_mark(self) -> None:
+        node = self.cursor_node
+        if node is not None and node.data is not None and node is not self.root:
+            self.app.toggle_selected(Path(node.data.path))
+
     def on_unmount(self) -> None:
         self.stop_observer()
 
     def _start_observer(self) -> None:
         from watchdog.events import FileSystemEventHandler
         from watchdog.observers import Observer
+        from watchdog.observers.polling import PollingObserver
 
         tree = self
 
@@ -46,15 +57,18 @@ class WorkspaceTree(DirectoryTree):
                 except RuntimeError:  # the app is closing
                     pass
 
-        try:
-            observer = Observer()
-            observer.schedule(Handler(), str(self.workspace), recursive=True)
-            observer.daemon = True
-            observer.start()
-        except OSError as exc:  # out of inotify watches, folder gone...
-            self.notify(f"not watching the workspace for changes: {exc}", severity="warning")
+        for make in (Observer, PollingObserver):  # polling when inotify is out of watches
+            try:
+                observer = make()
+                observer.schedule(Handler(), str(self.workspace), recursive=True)
+                observer.daemon = True
+                observer.start()
+            except OSError as exc:
+                error = exc
+                continue
+            self._observer = observer
             return
-        self._observer = observer
+        self.notify(f"not watching the workspace for changes: {error}", severity="warning")
 
     def stop_observer(self) -> None:
         if self._observer is not None:

@@ -51,6 +51,11 @@ class ProcessTable(DataTable):
         self.move_cursor(row=self.get_row_index(str(pid)))
         return True
 
+    def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
+        if event.column_key.value in ("cpu", "memory"):
+            event.stop()
+            self.action_sort(event.column_key.value)
+
     def action_sort(self, key: str) -> None:
         self.sort_key = key
         self.show(self.rows_shown)
