@@ -10,11 +10,12 @@ first failing step and says which steps ran.
 from __future__ import annotations
 
 import shutil
+import threading
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from .actions.context import ActionContext
+from .actions.context import ActionContext, ProgressFn
 from .audit.log import AuditLog
 from .config import Paths, Settings
 from .confirm import UNSANDBOXED, Confirmer
@@ -60,6 +61,9 @@ class Session:
         self.workspace = workspace or env.cwd
         self.journal = UndoJournal(paths.undo_log, env.clock)
         self.policy = Policy(paths, settings, workspace=self.workspace, home=env.home)
+        # Set by front ends and the job runner: actions report progress and stop when cancelled.
+        self.cancelled: threading.Event | None = None
+        self.progress: ProgressFn | None = None
         self.run_program = ProgramRunner(
             cwd=lambda: self.cwd, workspace=self.workspace, environ=env.environ,
             protected=paths.protected(), timeout=settings.shell_timeout,
@@ -136,6 +140,11 @@ class Session:
         calls = match(request.text, self.catalog.patterns)
         if calls:
             return Plan(tuple(calls), source="fastpath")
+        from .services.hooks import skill_plan
+
+        skill = skill_plan(self.paths, request.text)
+        if skill is not None:
+            return skill
         if self.planner is None:
             raise NotUnderstood(
                 f"I don't know how to do that: {request.text[:80]!r}",
@@ -194,6 +203,10 @@ class Session:
             env=self.env.with_cwd(self.cwd), paths=self.paths, settings=self.settings,
             workspace=self.workspace, cwd=self.cwd, run_program=self.run_program,
         )
+        if self.cancelled is not None:
+            overrides.setdefault("cancelled", self.cancelled)
+        if self.progress is not None:
+            overrides.setdefault("progress", self.progress)
         return replace(ctx, **overrides) if overrides else ctx
 
     def chdir(self, path: str) -> Path:
@@ -227,6 +240,17 @@ class Session:
                           extra={"error": error} if error else None)
         return Outcome(entry.action, ok, message or "", {"undo_id": entry.id, "summary": entry.summary}, error,
                        undo_id=entry.id)
+
+    def remember_turn(self, turn: Turn) -> None:
+        """Add a finished turn to episodic memory; memory trouble never fails a request."""
+        import sqlite3
+
+        from .services.hooks import record_turn
+
+        try:
+            record_turn(self.paths, turn)
+        except (NlshError, OSError, sqlite3.Error):
+            pass
 
     def _which(self, name: str) -> str | None:
         return shutil.which(name, path=self.env.environ.get("PATH", ""))

@@ -121,3 +121,19 @@ def nlsh_register_patterns(register):
              lambda m: [ActionCall("memory.search", {"query": m["q"]})], priority=40)
     register(rf"save\s+(?:that|this|it)\s+as\s+(?:a\s+skill\s+)?{_SKILL_NAME}",
              lambda m: [ActionCall("skill.save", {"name": m["name"].lower()})], priority=50)
+
+
+@hookimpl
+def nlsh_register_examples(register):
+    register("keep in mind that the backups go to /srv/backup",
+             [ActionCall("memory.remember", {"text": "the backups go to /srv/backup"})])
+    register("note that I like tables sorted by size",
+             [ActionCall("memory.remember", {"text": "I like tables sorted by size", "kind": "preference"})])
+    register("what have I told you about the server",
+             [ActionCall("memory.search", {"query": "server"})])
+    register("did I do anything with the photos recently",
+             [ActionCall("memory.search", {"query": "photos"})])
+    register("store what we just did as a skill called weekly-report",
+             [ActionCall("skill.save", {"name": "weekly-report"})])
+    register("keep the last plan as tidy-up",
+             [ActionCall("skill.save", {"name": "tidy-up"})])

@@ -286,14 +286,8 @@ class JobRunner:
 
 def bind_context(session: Any, control: JobControl) -> Any:
     """Make the session's actions see this job's cancelled event and progress reports."""
-    from ..session import Session
-
-    def context(**overrides: Any) -> Any:
-        overrides.setdefault("cancelled", control.cancelled)
-        overrides.setdefault("progress", control.progress)
-        return Session.context(session, **overrides)
-
-    session.context = context
+    session.cancelled = control.cancelled
+    session.progress = control.progress
     return session
 
 

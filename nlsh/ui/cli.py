@@ -35,6 +35,10 @@ subcommands:
   doctor                        show Python, model, sandbox level, folders, plugins
   actions                       list the actions nlsh can run
   tui                           open the full-screen desktop
+  memory list|search|add|forget|export|import   what nlsh remembers
+  skill list|show|run|save|edit|remove          saved multi-step plans
+  watch add|list|pause|resume|remove|run|notes  act when files change
+  jobs | job ID | cancel ID     background jobs
 
 exit codes: 0 ok, 1 an action failed, 2 usage, 3 denied by policy, 4 declined,
 5 not understood, 130 interrupted."""
@@ -52,9 +56,6 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--model", metavar="PATH|URL", help="a GGUF file or an OpenAI-compatible server URL")
     p.add_argument("--version", action="version", version="nlsh 0.1.0")
     return p
-
-
-SUBCOMMANDS = ("audit", "undo", "doctor", "actions", "tui")
 
 
 def program(argv: list[str], env: Environment) -> int:
@@ -89,6 +90,7 @@ def one_shot(args: argparse.Namespace, env: Environment) -> int:
     session = open_session(env, confirmer=_confirmer(args, env), model=args.model)
     turn = session.handle(text.strip(), dry_run=args.dry_run)
     render_text(turn, env, as_json=args.json)
+    session.remember_turn(turn)
     return int(turn.status)
 
 

@@ -11,10 +11,17 @@ from ..types import ExitStatus
 __all__ = ["interactive", "run_subcommand"]
 
 
+SERVICES = ("memory", "skill", "watch", "jobs", "job", "cancel")
+
+
 def run_subcommand(name: str, argv: list[str], env: Environment) -> int:
     builtin = {"audit": audit, "undo": undo, "doctor": doctor, "actions": actions, "tui": tui}
     if name in builtin:
         return builtin[name](argv, env)
+    if name in SERVICES:
+        from . import services_cli
+
+        return getattr(services_cli, name)(argv, env)
     from ..app import load_paths_and_settings
     from ..plugins import load_catalog
 
@@ -22,7 +29,7 @@ def run_subcommand(name: str, argv: list[str], env: Environment) -> int:
     catalog = load_catalog(disabled=settings.disabled_plugins)
     command = catalog.commands.get(name)
     if command is None:
-        known = ", ".join(list(builtin) + sorted(catalog.commands))
+        known = ", ".join(list(builtin) + list(SERVICES) + sorted(catalog.commands))
         raise UsageError(f"unknown command {name!r}", hint=f"commands: {known}; requests go after -c")
     return int(command.run(env, argv))
 

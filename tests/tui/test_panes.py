@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import subprocess
 import sys
 
@@ -91,11 +92,17 @@ def _start_sleeper() -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)"])
 
 
+def _real_rows_for(child: subprocess.Popen):
+    """psutil's real rows, narrowed to the child and this process, so a busy machine's
+    other processes cannot push the child out of the monitor's top rows."""
+    return lambda: [r for r in process_rows() if r.pid in (child.pid, os.getpid())]
+
+
 def test_kill_selected_process_with_confirmation(make_app):
     child = _start_sleeper()
     try:
         async def scenario():
-            app = make_app(processes=process_rows)
+            app = make_app(processes=_real_rows_for(child))
             async with app.run_test(size=(120, 40)) as pilot:
                 table = app.query_one(ProcessTable)
                 assert await wait_for(pilot, lambda: table.select_pid(child.pid))
@@ -122,7 +129,7 @@ def test_declined_kill_from_monitor_leaves_process_running(make_app):
     child = _start_sleeper()
     try:
         async def scenario():
-            app = make_app(processes=process_rows)
+            app = make_app(processes=_real_rows_for(child))
             async with app.run_test(size=(120, 40)) as pilot:
                 table = app.query_one(ProcessTable)
                 assert await wait_for(pilot, lambda: table.select_pid(child.pid))

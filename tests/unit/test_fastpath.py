@@ -397,8 +397,8 @@ def test_examples_are_registered_and_validate(catalog):
 
 def test_every_action_has_examples(catalog):
     counts: dict[str, int] = {}
-    for _, plan in EXAMPLES:
-        for call in plan:
+    for example in catalog.examples:
+        for call in example.steps:
             counts[call.action] = counts.get(call.action, 0) + 1
     too_few = sorted(spec.name for spec in catalog.actions if counts.get(spec.name, 0) < 2)
     assert not too_few, f"actions with fewer than 2 examples: {too_few}"

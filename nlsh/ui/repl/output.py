@@ -17,7 +17,7 @@ from typing import Any, Callable, Iterable, Sequence
 
 from ...env import Environment
 from ...textsafe import escape_name, escape_output
-from ...types import Outcome, Turn
+from ...types import ExitStatus, Outcome, Turn
 
 __all__ = ["Console", "format_outcome", "render_turn", "table"]
 
@@ -218,8 +218,7 @@ def render_turn(console: Console, turn: Turn) -> None:
         text = turn.output.rstrip("\n")
     if text:
         console.show(text)
-    if turn.message:
-        if turn.status.name in ("DECLINED",):
-            console.write(escape_output(turn.message), "yellow")
-        else:
-            console.error(turn.message)
+    if turn.message and turn.status == ExitStatus.DECLINED:  # a normal outcome, not an error
+        console.write(escape_output(turn.message), "yellow")
+    elif turn.message:
+        console.error(turn.message)

@@ -1,4 +1,4 @@
-"""The selection context: plans built directly for simple requests, pronouns rewritten otherwise."""
+"""Desktop logic without a screen: the selection context, edits, sorting, bars and audit lines."""
 
 from __future__ import annotations
 
@@ -96,3 +96,14 @@ def test_audit_lines_newest_first_and_escaped():
     assert "files.delete" in lines[1] and "\x1b" not in text
     assert "request" in lines[2]
     assert audit_lines([], False, 0).startswith("chain BROKEN")
+
+
+def test_real_sources_see_this_process_and_the_disk(tmp_path):
+    import os
+
+    from nlsh.ui.tui.sources import process_rows, system_stats
+
+    assert os.getpid() in {r.pid for r in process_rows()}
+    stats = system_stats(tmp_path)
+    assert 0 <= stats.memory <= 100 and 0 <= stats.disk <= 100 and stats.memory_total > 0
+    assert system_stats(tmp_path / "missing").disk == 0.0  # unreadable path: no crash
