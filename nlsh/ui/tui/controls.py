@@ -1,7 +1,7 @@
 """Cancel and progress for the action a worker is running.
 
 Actions check `ctx.cancelled` and call `ctx.progress`; the Session builds each context with
-`Session.context()`. `RunControls.attach` makes the session's contexts carry this desktop's
+`Session.context()`. `RunControls.attach` sets the session's `cancelled` and `progress`, so its contexts carry this desktop's
 cancel event and progress callback, so Escape reaches a long action and its progress shows.
 """
 
@@ -22,21 +22,19 @@ class RunControls:
         self.sink = sink
         self.cancelled = threading.Event()
         self._last = 0.0
+        self._session: Any = None
 
     def attach(self, session: Any) -> None:
-        """Wrap `session.context` so every ActionContext it makes uses these controls."""
-        make_context = session.context
-
-        def context(**overrides: Any) -> Any:
-            overrides.setdefault("cancelled", self.cancelled)
-            overrides.setdefault("progress", self.progress)
-            return make_context(**overrides)
-
-        session.context = context
+        """Make every ActionContext the session builds use these controls."""
+        self._session = session
+        session.cancelled = self.cancelled
+        session.progress = self.progress
 
     def start(self) -> None:
         """A new request: a fresh event, so an old Escape cannot cancel it."""
         self.cancelled = threading.Event()
+        if self._session is not None:
+            self._session.cancelled = self.cancelled
         self._last = 0.0
 
     def cancel(self) -> None:
