@@ -12,7 +12,6 @@ from nlsh.app import open_session
 from nlsh.confirm import AlwaysYes
 from nlsh.errors import UsageError
 from nlsh.plugins import load_catalog
-from nlsh.services import actions as service_actions
 from nlsh.services.hooks import planner_context, record_turn, skill_plan
 from nlsh.services.memory import Memory
 from nlsh.services.skills import SkillStore
@@ -22,7 +21,7 @@ from nlsh.ui import services_cli as cli
 
 @pytest.fixture(scope="module")
 def catalog():
-    return load_catalog(entry_points=False, extra=[("nlsh.services.actions", service_actions)])
+    return load_catalog(entry_points=False)
 
 
 def session(env, catalog):
