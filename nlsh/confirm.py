@@ -11,10 +11,13 @@ from typing import Protocol
 
 from .types import Confirmation, Decision, PlannedStep
 
-__all__ = ["AlwaysNo", "AlwaysYes", "Confirmer", "UNSANDBOXED"]
+__all__ = ["AlwaysNo", "AlwaysYes", "Confirmer", "EXFILTRATION", "PERSON_ONLY", "UNSANDBOXED"]
 
-# The rule of a decision that would run a program with no sandbox: only a person may approve it.
+# Decisions only a person may approve (never --yes): running a program with no sandbox, and
+# sending out data that the same request read from private files.
 UNSANDBOXED = "sandbox.unavailable"
+EXFILTRATION = "taint.read-then-send"
+PERSON_ONLY = (UNSANDBOXED, EXFILTRATION)
 
 
 class Confirmer(Protocol):
@@ -27,8 +30,9 @@ class AlwaysYes:
     """--yes: approve every step that policy leaves to confirmation."""
 
     def confirm(self, step: PlannedStep, decision: Decision, index: int, total: int) -> Confirmation:
-        if decision.rule == UNSANDBOXED:
-            return Confirmation(False, "auto-no:--yes never approves running a program unsandboxed; "
+        if decision.rule in PERSON_ONLY:
+            what = "running a program unsandboxed" if decision.rule == UNSANDBOXED else "sending out private data"
+            return Confirmation(False, f"auto-no:--yes never approves {what}; "
                                        "run it from a terminal and answer the question yourself")
         return Confirmation(True, "flag:--yes")
 

@@ -18,7 +18,7 @@ from typing import Any
 from .actions.context import ActionContext, ProgressFn
 from .audit.log import AuditLog
 from .config import Paths, Settings
-from .confirm import UNSANDBOXED, Confirmer
+from .confirm import EXFILTRATION, UNSANDBOXED, Confirmer
 from .env import Environment
 from .errors import ActionFailed, BadArguments, NlshError, NotUnderstood, UsageError
 from .execute import audit_action, execute_step
@@ -29,7 +29,9 @@ from .plugins import Catalog
 from .policy.engine import Policy
 from .preview import format_plan
 from .sandbox.runner import ProgramRunner
-from .types import ActionCall, Confirmation, Decision, ExitStatus, Outcome, Plan, PlannedStep, Request, Turn
+from .types import (
+    ActionCall, Confirmation, Decision, ExitStatus, Outcome, Plan, PlannedStep, Request, Risk, Turn,
+)
 from .undo import UndoJournal
 
 __all__ = ["Session", "MAX_REQUEST"]
@@ -100,6 +102,7 @@ class Session:
         self.audit.append("plan", parent_id=rid, model=plan.model,
                           extra={"source": plan.source, "steps": [audit_action(s) for s in steps]})
         decisions = tuple(self._sandbox_gate(s, self.policy.evaluate(s, self.cwd)) for s in steps)
+        decisions = _exfiltration_gate(steps, decisions)
         for step, d in zip(steps, decisions):
             self.audit.append("decision", parent_id=rid, action=audit_action(step), resources=list(step.resources),
                               risk=str(d.risk), decision=d.effect, rule=d.rule, taint=list(step.call.taint))
@@ -262,6 +265,21 @@ class Session:
             self.audit.append("plan", parent_id=audit_parent, decision="rejected", extra={"error": message})
         return Turn(request, plan, tuple(steps), tuple(decisions), tuple(outcomes),
                     decision or status.name.lower(), output, status, message)
+
+
+_SENDING = ("net", "mail.send", "git.push")
+
+
+def _exfiltration_gate(steps: tuple[PlannedStep, ...], decisions: tuple[Decision, ...]) -> tuple[Decision, ...]:
+    """Reading private data and sending something out in the same request: a person must agree."""
+    private = any(d.risk >= Risk.R3 and "fs.read" in s.capabilities for s, d in zip(steps, decisions))
+    if not private:
+        return decisions
+    return tuple(
+        Decision("confirm", d.risk, EXFILTRATION, "sends data out in the same request that read private files")
+        if d.effect != "deny" and any(c in _SENDING for c in s.capabilities) else d
+        for s, d in zip(steps, decisions)
+    )
 
 
 def _denial(step: PlannedStep, d: Decision) -> str:

@@ -1,7 +1,8 @@
 """Worked examples for multi-step plans and the shell fallback (`shell.run`).
 
 Registered through the same hook as every plugin's examples. The shell examples cover
-common tools that have no typed action (git, sort, uniq, cut, diff, env, python, make):
+common tools that have no typed action (sort, uniq, cut, diff, env, python, make; git has
+its own plugin and examples):
 they show the model that a command goes in as an argv list, one word per item, never a
 shell string, and without pipes or redirections.
 """
@@ -36,19 +37,6 @@ EXAMPLES: list[tuple[str, list[A]]] = [
      [A("files.copy", {"sources": ["config.yaml"], "destination": "config.yaml.bak"}), A("files.read", {"path": "config.yaml"})]),
     ("move all the png images into a new folder named pictures",
      [A("files.mkdir", {"path": "pictures"}), A("files.move", {"sources": ["*.png"], "destination": "pictures"})]),
-    # the shell fallback: version control
-    ("what changed in the repository", _sh("git", "status")),
-    ("show the commit history, one line per commit", _sh("git", "log", "--oneline")),
-    ("show the last 2 commits", _sh("git", "log", "-n", "2")),
-    ("show the unstaged changes", _sh("git", "diff")),
-    ("show what is staged for the next commit", _sh("git", "diff", "--staged")),
-    ("list the git branches", _sh("git", "branch")),
-    ("create a branch called feature-x", _sh("git", "branch", "feature-x")),
-    ("switch to the branch called main", _sh("git", "switch", "main")),
-    ("stage the file app.py", _sh("git", "add", "app.py")),
-    ("commit the staged changes with the message 'fix typo'", _sh("git", "commit", "-m", "fix typo")),
-    ("stop tracking secrets.env in git but keep the file", _sh("git", "rm", "--cached", "secrets.env")),
-    ("who wrote each line of main.c", _sh("git", "blame", "main.c")),
     # the shell fallback: text tools and programs without a typed action
     ("sort the lines of names.txt alphabetically", _sh("sort", "names.txt")),
     ("show the unique lines of list.txt", _sh("sort", "-u", "list.txt")),

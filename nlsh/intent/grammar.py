@@ -25,21 +25,21 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from ..actions.registry import ActionSpec
 
-__all__ = ["MAX_STEPS", "action_grammar", "name_grammar", "plan_grammar", "request_spans"]
+__all__ = ["MAX_STEPS", "action_grammar", "name_grammar", "plan_grammar", "request_spans", "sequence_grammar"]
 
 MAX_STEPS = 4
-MAX_STRING = 200  # characters in one JSON string value
-MAX_ITEMS = 16  # strings in one list value
+# Strings and lists are unbounded in the grammar (bounded repetitions such as x{0,120}
+# expand into nested rules that make every grammar check slow); max_tokens bounds them.
 
 _BASE = rf"""
 ws ::= ""
-str ::= "\"" chr{{0,{MAX_STRING}}} "\""
+str ::= "\"" chr* "\""
 chr ::= [^"\\\x00-\x1f\x7f] | "\\" (["\\/bfnrt] | "u" [0-9a-fA-F]{{4}})
 int ::= "-"? ([0-9] | [1-9] [0-9]{{1,9}})
 num ::= int ("." [0-9]{{1,6}})?
 bool ::= "true" | "false"
-strs ::= "[" (str ("," str){{0,{MAX_ITEMS - 1}}})? "]"
-strs1 ::= "[" str ("," str){{0,{MAX_ITEMS - 1}}} "]"
+strs ::= "[" (str ("," str)*)? "]"
+strs1 ::= "[" str ("," str)* "]"
 """
 
 
@@ -55,6 +55,8 @@ def _rule_name(action: str) -> str:
 def _value_rule(prop: Mapping[str, Any], required: bool, spans: bool = False) -> str:
     if spans and prop.get("x-path"):
         return "paths1" if prop.get("type") == "array" else "path"
+    if spans and prop.get("type") == "integer" and "enum" not in prop:
+        return "count"
     if "enum" in prop:
         return "(" + " | ".join(_lit(json.dumps(v, ensure_ascii=False)) for v in prop["enum"]) + ")"
     kind = prop.get("type")
@@ -105,17 +107,24 @@ def _plan_rules(step: str, max_steps: int) -> str:
 
 
 def _span_rules(spans: Sequence[str]) -> str:
-    """`path`: one of the request's words, ".", "~", or a glob made from them."""
-    words = sorted({w for w in spans if w}, key=lambda w: (-len(w), w)) or ["."]
-    exts = sorted({w.lstrip("*.") for w in words if re.fullmatch(r"\*?\.?[A-Za-z0-9]{1,8}", w)})
+    """`path`: one of the request's words, ".", or a glob made from them; `count`: one of
+    its numbers. Extensions come from words written like one (".py", "*.c") or standing
+    before "file(s)" ("php files"); "~" only when the request names a home folder."""
+    names = [w for w in spans if not w.startswith(_MARK)]
+    words = sorted(set(names), key=lambda w: (-len(w), w)) or ["."]
+    exts = sorted({w[len(_MARK) + 4:] for w in spans if w.startswith(_MARK + "ext:")})
+    home = any(w.startswith("~") for w in names) or _MARK + "home" in spans
     word = "span ::= " + " | ".join(_lit(json.dumps(w, ensure_ascii=False)[1:-1]) for w in words)
-    ext = ("ext ::= " + " | ".join(_lit(e) for e in exts)) if exts else 'ext ::= [a-z0-9]{1,5}'
+    glob = '(span "/")? ("**/")? "*"' + (' ("." ext)?' if exts else "")
+    ext = ("ext ::= " + " | ".join(_lit(e) for e in exts)) if exts else ""
+    numbers = sorted({w for w in names if re.fullmatch(r"[0-9]{1,9}", w)}, key=lambda w: (-len(w), w))
+    count = "count ::= " + (" | ".join(_lit(n) for n in numbers) if numbers else '[1-9] [0-9]?')
     quote = _lit('"')
-    glob = '(span "/")? ("**/")? "*" ("." ext)?'
+    roots = '"." | "~"' if home else '"."'
     return "\n".join([
-        "", word, ext,
-        f'path ::= {quote} (span | "." | "~" | {glob}) {quote}',
-        f'paths1 ::= "[" path ("," path){{0,{MAX_ITEMS - 1}}} "]"', "",
+        "", word, ext, count,
+        f"path ::= {quote} (span | {roots} | {glob}) {quote}",
+        'paths1 ::= "[" path ("," path)* "]"', "",
     ])
 
 
@@ -137,17 +146,57 @@ def plan_grammar(
 _QUOTED = re.compile(r"\"([^\"]{1,200})\"|'([^']{1,200})'|`([^`]{1,200})`")
 
 
+_PATH_LIKE = re.compile(r"[./~_\-*0-9]|.[A-Z]")
+_BEFORE_NAME = frozenset("named called in into to from inside under folder directory dir file".split())
+_AFTER_NAME = frozenset("folder folders directory directories dir file files".split())
+_NOT_NAMES = _BEFORE_NAME | _AFTER_NAME | frozenset(
+    """a an the all any every each some my your our this that these those it them its here there
+    current new empty hidden whole other same""".split()
+)
+
+
+_MARK = "\x00"  # marks the entries of request_spans that are not words: extensions, home
+_EXT = re.compile(r"^\*?\.([A-Za-z0-9]{1,6})$")
+
+
 def request_spans(text: str) -> list[str]:
-    """The words of a request that could be paths: quoted strings and whitespace-separated
-    words, without surrounding punctuation or quotes."""
+    """The words of a request that could name paths: quoted strings, words that look like
+    paths (a dot, slash, digit, capital...), and words after "named", "in", "into"... or
+    before "folder", "file"...; with none, paths can only be "." or globs. Marked entries
+    (starting with NUL) carry extensions and whether a home folder is named."""
     found = [next(g for g in m.groups() if g) for m in _QUOTED.finditer(text)]
-    for word in text.split():
-        word = word.strip("\"'`,;:()[]{}!?")
-        if word.endswith(".") and not word.endswith(".."):
-            word = word.rstrip(".") or word
-        if word and len(word) <= 200:
+    words = [_strip(w) for w in text.split()]
+    marks = []
+    for i, word in enumerate(words):
+        before = words[i - 1].lower() if i else ""
+        after = words[i + 1].lower() if i + 1 < len(words) else ""
+        ext = _EXT.match(word)
+        if ext or after in ("file", "files") and re.fullmatch(r"[A-Za-z0-9]{1,6}", word) and word.lower() not in _NOT_NAMES:
+            marks.append(_MARK + "ext:" + (ext.group(1) if ext else word.lower()))
+        if word.lower() in ("home", "~"):
+            marks.append(_MARK + "home")
+        named = before in _BEFORE_NAME or after in _AFTER_NAME
+        capital = i > 0 and word[:1].isupper()
+        if word and (_PATH_LIKE.search(word) or capital or named and word.lower() not in _NOT_NAMES):
             found.append(word)
-    return list(dict.fromkeys(found))
+    return list(dict.fromkeys([*(w for w in found if len(w) <= 200), *marks]))
+
+
+def _strip(word: str) -> str:
+    word = word.strip("\"'`,;:()[]{}!?")
+    if word.endswith(".") and not word.endswith(".."):
+        word = word.rstrip(".") or word
+    return word
+
+
+def sequence_grammar(specs: Sequence[ActionSpec], *, spans: Sequence[str] | None = None) -> str:
+    """A grammar for a plan of exactly these actions, in this order."""
+    unique = list({spec.name: spec for spec in specs}.values())
+    rules, _ = _step_rules(unique, spans is not None)
+    body = ' "," '.join(_rule_name(spec.name) for spec in specs)
+    root = f'root ::= "{{\\"steps\\":[" {body} "]}}"'
+    extra = _span_rules(spans) if spans is not None else ""
+    return "\n".join([root, *rules]) + _BASE + extra
 
 
 def action_grammar(spec: ActionSpec) -> str:

@@ -33,7 +33,7 @@ __all__ = ["ModelPlanner", "parse_plan", "plan_schema"]
 
 MAX_REPLY = 16_384
 MAX_STEPS = gbnf.MAX_STEPS
-MAX_TOKENS = 200
+MAX_TOKENS = 160
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 INSTRUCTIONS = """\
@@ -48,6 +48,11 @@ _SEVERAL = re.compile(r"\b(and|then|also|after|afterwards|before|plus)\b|[;,]", 
 
 
 class ModelPlanner:
+    """Plans a request in two stages: the plan's shape (which actions, in which order) by a
+    vote of the most similar worked examples, then the arguments by the model, decoding
+    under a grammar for exactly that shape. With `choose="model"` the model picks the
+    actions too, among the `shortlist` best voted ones and shell.run."""
+
     def __init__(
         self,
         backend: Backend,
@@ -55,45 +60,54 @@ class ModelPlanner:
         examples: Sequence[Example] = (),
         *,
         k: int = 4,
-        shortlist: int = 6,
+        vote: int = 20,
+        choose: str = "vote",
+        shortlist: int = 3,
         spans: bool = True,
         on_trace: Callable[[dict[str, Any]], None] | None = None,
     ) -> None:
         self.backend = backend
         self.actions = actions
         self.examples = [ex for ex in examples if all(s.action in actions for s in ex.steps)]
-        self.k = k
-        self.shortlist = shortlist
-        self.spans = spans
+        self.k, self.vote, self.choose, self.shortlist, self.spans = k, vote, choose, shortlist, spans
         self.on_trace = on_trace
         self.last_trace: dict[str, Any] = {}
-        self._index = BM25((_example_text(ex), ex) for ex in self.examples)
-        self._action_index = BM25((_action_text(spec, self.examples), spec.name) for spec in actions)
+        self._index = BM25((ex.request, ex) for ex in self.examples)
         self._schema = plan_schema(actions)
 
-    # -- prompt ---------------------------------------------------------------------------
+    # -- choosing the shape and the examples -------------------------------------------------
 
-    def retrieve(self, text: str) -> list[Example]:
-        """The k most similar examples, best first."""
-        return self._index.top(text, self.k) if self.examples else []
+    def votes(self, text: str) -> list[tuple[tuple[str, ...], float]]:
+        """Plan shapes (action sequences) ranked by the summed BM25 scores of the `vote` most
+        similar examples having them; several steps only when the request joins requests."""
+        several = bool(_SEVERAL.search(text))
+        votes: dict[tuple[str, ...], float] = {}
+        for score, ex in self._index.ranked(text)[: self.vote]:
+            shape = _shape(ex)
+            if score > 0 and (several or len(shape) == 1):
+                votes[shape] = votes.get(shape, 0.0) + score
+        return sorted(votes.items(), key=lambda kv: -kv[1])
 
-    def candidates(self, text: str, shots: Sequence[Example]) -> list[ActionSpec]:
-        """The actions offered for this request: those of the retrieved examples, the best
-        matches of the actions' own descriptions, and shell.run as the fallback."""
-        names = [s.action for ex in shots for s in ex.steps]
-        if self.shortlist:
-            names += self._action_index.top(text, self.shortlist)
-        else:
-            names += [spec.name for spec in self.actions]
-        names.append("shell.run")
-        specs = [self.actions.get(n) for n in dict.fromkeys(names)]
-        return [spec for spec in specs if spec is not None]
+    def shots(self, text: str, shape: tuple[str, ...] = ()) -> list[Example]:
+        """The k examples to show: the most similar of this shape first, then any."""
+        ranked = [ex for _, ex in self._index.ranked(text)] if self.examples else []
+        same = [ex for ex in ranked if _shape(ex) == shape]
+        rest = [ex for ex in ranked if ex not in same[: self.k]]
+        return (same[: self.k] + rest)[: self.k]
 
-    def messages(
-        self, text: str, shots: Sequence[Example] | None = None, offered: Sequence[ActionSpec] | None = None
-    ) -> list[Message]:
-        shots = self.retrieve(text) if shots is None else shots
-        offered = self.candidates(text, shots) if offered is None else offered
+    def choice(self, text: str) -> tuple[list[Example], list[ActionSpec], str]:
+        """The examples to show, the actions offered, and the grammar for this request."""
+        spans = gbnf.request_spans(_clean(text)) if self.spans else None
+        ranked = self.votes(text)
+        if self.choose == "vote" and ranked:
+            specs = [self.actions.get(n) for n in ranked[0][0]]
+            return self.shots(text, ranked[0][0]), specs, gbnf.sequence_grammar(specs, spans=spans)
+        names = [n for shape, _ in ranked for n in shape][: self.shortlist] if ranked else [s.name for s in self.actions]
+        offered = [self.actions.get(n) for n in dict.fromkeys([*names, "shell.run"]) if n in self.actions]
+        steps = MAX_STEPS if _SEVERAL.search(text) else 1
+        return self.shots(text), offered, gbnf.plan_grammar(offered, max_steps=steps, spans=spans)
+
+    def messages(self, text: str, shots: Sequence[Example], offered: Sequence[ActionSpec]) -> list[Message]:
         turns: list[Message] = [
             {"role": "system", "content": INSTRUCTIONS},  # static: its KV cache is reused
             {"role": "system", "content": "Actions:\n" + "\n".join(_signature(s) for s in offered)},
@@ -107,29 +121,20 @@ class ModelPlanner:
     # -- planning ---------------------------------------------------------------------------
 
     def plan(self, text: str) -> Plan:
-        shots = self.retrieve(text)
-        offered = self.candidates(text, shots)
-        return self._ask(text, self.messages(text, shots, offered), shots, offered, kind="plan")
+        shots, offered, grammar = self.choice(text)
+        return self._ask(text, self.messages(text, shots, offered), grammar, shots, offered, kind="plan")
 
     def repair(self, text: str, plan: Plan, error: str) -> Plan:
         """One more constrained pass, shown the plan that failed and why."""
-        shots = self.retrieve(text)
-        offered = self.candidates(text, shots)
+        shots, offered, grammar = self.choice(text)
         turns = self.messages(text, shots, offered)
         turns.append({"role": "assistant", "content": dump_plan(plan.steps)})
         turns.append({"role": "user", "content": f"That plan failed: {_clean(error)[:300]}. "
                                                   f"Give a corrected plan for: {_clean(text)}"})
-        return self._ask(text, turns, shots, offered, kind="repair", error=error)
+        return self._ask(text, turns, grammar, shots, offered, kind="repair", error=error)
 
-    def grammar(self, text: str, offered: Sequence[ActionSpec]) -> str:
-        """The grammar for this request: the offered actions, one step unless the request
-        joins several, paths limited to the request's words."""
-        steps = MAX_STEPS if _SEVERAL.search(text) else 1
-        spans = gbnf.request_spans(_clean(text)) if self.spans else None
-        return gbnf.plan_grammar(offered, max_steps=steps, spans=spans)
-
-    def _ask(self, text: str, turns: list[Message], shots: Sequence[Example], offered: Sequence[ActionSpec],
-             *, kind: str, error: str = "") -> Plan:
+    def _ask(self, text: str, turns: list[Message], grammar: str, shots: Sequence[Example],
+             offered: Sequence[ActionSpec], *, kind: str, error: str = "") -> Plan:
         trace: dict[str, Any] = {
             "kind": kind, "request": text, "model": self.backend.name,
             "examples": [ex.request for ex in shots], "offered": [s.name for s in offered],
@@ -137,7 +142,7 @@ class ModelPlanner:
         }
         started = time.perf_counter()
         try:
-            reply = self.backend.complete(turns, json_schema=self._schema, grammar=self.grammar(text, offered),
+            reply = self.backend.complete(turns, json_schema=self._schema, grammar=grammar,
                                           max_tokens=MAX_TOKENS)
             trace["reply"] = reply[:4000]
             steps = parse_plan(reply, self.actions)
@@ -163,19 +168,16 @@ def _clean(text: str) -> str:
     return _CONTROL.sub(" ", text).strip()
 
 
-def _example_text(ex: Example) -> str:
-    return ex.request
-
-
-def _action_text(spec: ActionSpec, examples: Sequence[Example]) -> str:
-    """What an action is found by: its name's words, summary, and its examples' requests."""
-    own = [ex.request for ex in examples if any(s.action == spec.name for s in ex.steps)]
-    return " ".join([spec.name.replace(".", " ").replace("_", " "), spec.summary, *own])
+def _shape(ex: Example) -> tuple[str, ...]:
+    return tuple(s.action for s in ex.steps)
 
 
 def _signature(spec: ActionSpec) -> str:
-    params = ", ".join(p.name + ("" if p.required else "?") for p in spec.params)
-    return f"- {spec.name}({params}): {spec.summary}"
+    """One action for the prompt: name, summary, and each argument with its meaning."""
+    lines = [f"- {spec.name}: {spec.summary}"]
+    for p in spec.params:
+        lines.append(f"  {p.name}{'' if p.required else ' (optional)'}: {p.description[:100]}")
+    return "\n".join(lines)
 
 
 def dump_plan(steps: Sequence[ActionCall]) -> str:

@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pytest
 
+from nlsh.audit.verify import read_records, verify
+
 pytestmark = pytest.mark.timeout(120)
 
 PROMPT_READY = re.compile(r"\] >\s*$")  # the prompt with nothing typed after it
@@ -113,7 +115,7 @@ def pane(tmp_path: Path):
     for folder in (workspace, home, nlsh_home):
         folder.mkdir()
     p = Pane(tmux, workspace, home, nlsh_home)
-    p.workspace = workspace
+    p.workspace, p.nlsh_home = workspace, nlsh_home
     try:
         yield p
     finally:
@@ -182,6 +184,11 @@ def test_ctrl_c_stops_a_slow_action_and_returns_to_the_prompt(pane):
     assert not _sleeping(marker), "the sandboxed program was left running"
     pane.request("jobs")  # still usable
     pane.wait_for("no background jobs yet")
+    log = pane.nlsh_home / "state" / "audit.jsonl"
+    records = read_records(log)
+    assert [r["event"] for r in records][-2:] == ["end", "interrupted"]
+    assert records[-2]["extra"]["error"] == "interrupted"
+    assert verify(log).ok
 
 
 def test_history_recalled_after_restart(pane):

@@ -239,3 +239,39 @@ def test_case_32_no_sandbox_needs_a_persons_explicit_consent(env, catalog, works
     s = open_session(degraded, confirmer=person, catalog=catalog, model="none")
     assert s.handle("!touch made").status == ExitStatus.OK and (workspace / "made").exists()
     assert person.asked[-1][1].rule == "sandbox.unavailable"
+
+
+def test_case_01_reading_secrets_then_sending_needs_a_person(env, workspace, asked, run_plan):
+    import types
+
+    import nlsh
+    from nlsh.app import open_session
+    from nlsh.confirm import AlwaysYes
+    from nlsh.plugins import load_catalog
+
+    sent = []
+
+    @nlsh.action("demo.upload", capabilities=("net",), risk=nlsh.Risk.R3)
+    def upload(ctx: nlsh.ActionContext, text: str) -> nlsh.ActionResult:
+        """Send text somewhere.
+
+        Args:
+            text: what to send.
+        """
+        sent.append(text)
+        return nlsh.ActionResult(output="sent")
+
+    plugin = types.ModuleType("demo_upload")
+    plugin.nlsh_register_actions = nlsh.hookimpl(lambda register: register(upload))
+    catalog = load_catalog(entry_points=False, extra=[("demo_upload", plugin)])
+    ssh = env.home / ".ssh"
+    ssh.mkdir()
+    (ssh / "id_rsa").write_text("KEY")
+    calls = (ActionCall("files.read", {"path": str(ssh / "id_rsa")}), ActionCall("demo.upload", {"text": "KEY"}))
+    yes = open_session(env, confirmer=AlwaysYes(), catalog=catalog, model="none")
+    turn = run_plan(yes, *calls, source="fastpath")
+    assert turn.status == ExitStatus.DECLINED and "private data" in turn.message and not sent
+    person = asked(True)
+    s = open_session(env, confirmer=person, catalog=catalog, model="none")
+    assert run_plan(s, *calls, source="fastpath").status == ExitStatus.OK and sent == ["KEY"]
+    assert [d.rule for _, d in person.asked][-1] == "taint.read-then-send"

@@ -174,8 +174,8 @@ def _follow_workspace(repl: Any, session: Any, target: Path) -> None:
     if session.settings.workspace or target == session.workspace:
         return
     if not any(is_within(target, root) for root in repl.workspace_roots):
-        repl.console.write(f"note: {escape_name(str(target))} is outside your home; changes here will be confirmed",
-                           "yellow")
+        repl.console.write(f"note: the workspace stays {escape_name(str(session.workspace))}: this folder is outside"
+                           " your home and where nlsh started, so changes here will be confirmed", "yellow")
         return
     session.policy = Policy(session.paths, session.settings, workspace=target, home=repl.env.home)
     session.workspace = target
