@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+import nlsh
+
 from nlsh.audit.verify import verify
 from nlsh.preview import format_step
 from nlsh.types import ActionCall, ExitStatus, Risk
@@ -244,7 +246,6 @@ def test_case_32_no_sandbox_needs_a_persons_explicit_consent(env, catalog, works
 def test_case_01_reading_secrets_then_sending_needs_a_person(env, workspace, asked, run_plan):
     import types
 
-    import nlsh
     from nlsh.app import open_session
     from nlsh.confirm import AlwaysYes
     from nlsh.plugins import load_catalog
@@ -264,6 +265,7 @@ def test_case_01_reading_secrets_then_sending_needs_a_person(env, workspace, ask
     plugin = types.ModuleType("demo_upload")
     plugin.nlsh_register_actions = nlsh.hookimpl(lambda register: register(upload))
     catalog = load_catalog(entry_points=False, extra=[("demo_upload", plugin)])
+    assert not catalog.broken, catalog.broken
     ssh = env.home / ".ssh"
     ssh.mkdir()
     (ssh / "id_rsa").write_text("KEY")
