@@ -21,11 +21,15 @@ while (($#)); do
   esac
 done
 export NLSH_HOME=${NLSH_HOME:-$(mktemp -d /tmp/nlsh-eval-home.XXXXXX)}
+# Run a snapshot of the package, so that edits made while the eval runs do not mix in.
+SNAPSHOT=$(mktemp -d /tmp/nlsh-eval-code.XXXXXX)
+cp -r nlsh "$SNAPSHOT/"
+export PYTHONPATH=$SNAPSHOT
 SYSTEM=".venv/bin/nlsh -c {nl} --yes --json"
 [[ -n $MODEL ]] && SYSTEM="$SYSTEM --model $(printf %q "$MODEL")"
 SYSTEM="$PWD/$SYSTEM"
 python3 "$EVAL/score.py" --items "$EVAL/items_dev.jsonl" --jobs "${JOBS:-2}" --no-net \
-  --system "$SYSTEM" --rw "$NLSH_HOME" --pass-env NLSH_HOME --out "$OUT" --quiet "${ARGS[@]}"
+  --system "$SYSTEM" --rw "$NLSH_HOME" --pass-env NLSH_HOME PYTHONPATH --out "$OUT" --quiet "${ARGS[@]}"
 python3 "$EVAL/report.py" "nlsh=$OUT"
 python3 bench/eval_sources.py "$OUT" "$NLSH_HOME" "$EVAL/items_dev.jsonl"
-echo "results: $OUT   NLSH_HOME: $NLSH_HOME"
+echo "results: $OUT   NLSH_HOME: $NLSH_HOME   code: $SNAPSHOT"

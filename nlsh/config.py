@@ -109,7 +109,7 @@ def load_settings(path: Path) -> Settings:
     timeout = raw.get("shell", {}).get("timeout", 60.0)
     if not isinstance(timeout, (int, float)) or timeout <= 0:
         raise UsageError(f"{path}: shell.timeout must be a positive number of seconds")
-    known = {"model", "policy", "plugins", "shell", "workspace"}
+    known = {"model", "policy", "plugins", "workspace"}
     return Settings(
         model=str(model.get("path", "")),
         mode=mode,

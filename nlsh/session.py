@@ -60,15 +60,19 @@ class Session:
         self.audit = audit
         self.planner = planner
         self.cwd = env.cwd
-        self.workspace = workspace or env.cwd
         self.journal = UndoJournal(paths.undo_log, env.clock)
-        self.policy = Policy(paths, settings, workspace=self.workspace, home=env.home)
         # Set by front ends and the job runner: actions report progress and stop when cancelled.
         self.cancelled: threading.Event | None = None
         self.progress: ProgressFn | None = None
+        self.set_workspace(workspace or env.cwd)
+
+    def set_workspace(self, workspace: Path) -> None:
+        """Make `workspace` the folder whose contents count as "inside" for policy and sandbox."""
+        self.workspace = workspace
+        self.policy = Policy(self.paths, self.settings, workspace=workspace, home=self.env.home)
         self.run_program = ProgramRunner(
-            cwd=lambda: self.cwd, workspace=self.workspace, environ=env.environ,
-            protected=paths.protected(), timeout=settings.shell_timeout,
+            cwd=lambda: self.cwd, workspace=workspace, environ=self.env.environ,
+            protected=self.paths.protected(), timeout=self.settings.shell_timeout,
         )
 
     # -- the pipeline -------------------------------------------------------------------

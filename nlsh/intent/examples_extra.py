@@ -41,6 +41,8 @@ EXAMPLES: list[tuple[str, list[A]]] = [
     ("sort the lines of names.txt alphabetically", _sh("sort", "names.txt")),
     ("show the unique lines of list.txt", _sh("sort", "-u", "list.txt")),
     ("show the second column of data.csv", _sh("cut", "-d", ",", "-f", "2", "data.csv")),
+    ("show lines 10 to 20 of app.log", _sh("sed", "-n", "10,20p", "app.log")),
+    ("replace every cat with dog in pets.txt and print the result", _sh("sed", "s/cat/dog/g", "pets.txt")),
     ("compare old.txt with new.txt", _sh("diff", "old.txt", "new.txt")),
     ("print the value of the PATH variable", _sh("printenv", "PATH")),
     ("print the text hello world", _sh("echo", "hello world")),

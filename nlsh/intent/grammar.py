@@ -25,7 +25,8 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from ..actions.registry import ActionSpec
 
-__all__ = ["MAX_STEPS", "action_grammar", "name_grammar", "plan_grammar", "request_spans", "sequence_grammar"]
+__all__ = ["MAX_STEPS", "action_grammar", "name_grammar", "plan_grammar", "request_spans", "sequence_grammar",
+           "sequence_prefill"]
 
 MAX_STEPS = 4
 # Strings and lists are unbounded in the grammar (bounded repetitions such as x{0,120}
@@ -189,12 +190,27 @@ def _strip(word: str) -> str:
     return word
 
 
-def sequence_grammar(specs: Sequence[ActionSpec], *, spans: Sequence[str] | None = None) -> str:
-    """A grammar for a plan of exactly these actions, in this order."""
+def sequence_prefill(specs: Sequence[ActionSpec]) -> str:
+    """The text every plan of this shape starts with, up to the first argument object."""
+    return '{"steps":[{"action":' + json.dumps(specs[0].name) + ',"args":'
+
+
+def sequence_grammar(
+    specs: Sequence[ActionSpec], *, spans: Sequence[str] | None = None, after_prefill: bool = False
+) -> str:
+    """A grammar for a plan of exactly these actions, in this order.
+
+    With `after_prefill`, the grammar covers only what follows `sequence_prefill(specs)`
+    (the model is given that text and decodes from the first argument object on).
+    """
     unique = list({spec.name: spec for spec in specs}.values())
     rules, _ = _step_rules(unique, spans is not None)
-    body = ' "," '.join(_rule_name(spec.name) for spec in specs)
-    root = f'root ::= "{{\\"steps\\":[" {body} "]}}"'
+    if after_prefill:
+        rest = "".join(f' "," {_rule_name(spec.name)}' for spec in specs[1:])
+        root = f'root ::= {_rule_name(specs[0].name)}-args "}}"{rest} "]}}"'
+    else:
+        body = ' "," '.join(_rule_name(spec.name) for spec in specs)
+        root = f'root ::= "{{\\"steps\\":[" {body} "]}}"'
     extra = _span_rules(spans) if spans is not None else ""
     return "\n".join([root, *rules]) + _BASE + extra
 

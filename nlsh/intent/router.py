@@ -25,7 +25,8 @@ _ENGLISH = frozenset(
     did can could would should will shall please show tell give list find files file folder
     folders directory directories in into on onto of for from to with without by than then
     and or but not larger bigger smaller older newer last first biggest largest using
-    about called named containing contains inside under over more less many much""".split()
+    about called named containing contains inside under over many much process processes
+    program programs""".split()
 )
 
 # Programs whose second word is a subcommand ("git status", "pip list").
@@ -35,6 +36,10 @@ _SUBCOMMANDS = frozenset("git pip pip3 npm apt apt-get docker cargo systemctl ku
 def looks_like_command(tokens: list[str]) -> bool:
     """True when the words after the program read as arguments, not as English."""
     rest = tokens[1:]
+    for i, word in enumerate(rest):  # only the first command of a pipeline or list matters
+        if word in ("|", "||", "&&", ";", "&") or word.startswith(("|", ";", ">", "<")):
+            rest = rest[:i]
+            break
     if tokens[0] in _SUBCOMMANDS and rest and rest[0].isalpha():
         rest = rest[1:]
     for word in rest:

@@ -16,7 +16,7 @@ from typing import Any, Callable, Iterator
 
 import numpy as np
 
-__all__ = ["GrammarError", "compile_grammar", "greedy_tokens"]
+__all__ = ["GrammarError", "Stats", "compile_grammar", "free_grammar", "greedy_tokens", "is_complete_json"]
 
 _TRY_FIRST = 32
 
@@ -69,7 +69,16 @@ class _Candidates:
         return self.data["id"][:n][kept]
 
 
-def greedy_tokens(llm: Any, sampler: Any | None, stop: Callable[[int], bool]) -> Iterator[int]:
+class Stats:
+    """How often the whole vocabulary had to be checked (for the planner's trace)."""
+
+    def __init__(self) -> None:
+        self.full_checks = 0
+
+
+def greedy_tokens(
+    llm: Any, sampler: Any | None, stop: Callable[[int], bool], stats: Stats | None = None
+) -> Iterator[int]:
     """Yield the greedy tokens after what `llm` has evaluated, under `sampler` when given.
 
     The caller evaluates the prompt first (llm.eval) and stops iterating when done;
@@ -84,7 +93,7 @@ def greedy_tokens(llm: Any, sampler: Any | None, stop: Callable[[int], bool]) ->
         if sampler is None:
             token = int(np.argmax(logits))
         else:
-            token = _best_allowed(candidates, sampler, logits)
+            token = _best_allowed(candidates, sampler, logits, stats)
             llama_cpp.llama_sampler_accept(sampler, token)
         if stop(token):
             return
@@ -92,12 +101,14 @@ def greedy_tokens(llm: Any, sampler: Any | None, stop: Callable[[int], bool]) ->
         llm.eval([token])
 
 
-def _best_allowed(candidates: _Candidates, sampler: Any, logits: np.ndarray) -> int:
+def _best_allowed(candidates: _Candidates, sampler: Any, logits: np.ndarray, stats: Stats | None) -> int:
     top = np.argpartition(-logits, _TRY_FIRST)[:_TRY_FIRST]
     top = top[np.argsort(-logits[top], kind="stable")].astype(np.intc)
     allowed = candidates.allowed(sampler, top, logits[top])
     if len(allowed):
         return int(allowed[0])
+    if stats is not None:
+        stats.full_checks += 1
     every = np.arange(len(logits), dtype=np.intc)
     allowed = candidates.allowed(sampler, every, logits)
     if not len(allowed):

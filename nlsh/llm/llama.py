@@ -22,12 +22,13 @@ from pathlib import Path
 from typing import Any, Iterator, Mapping, Sequence
 
 from ..errors import NlshError
-from ._constrained import GrammarError, compile_grammar, greedy_tokens, is_complete_json
+from ._constrained import GrammarError, Stats, compile_grammar, free_grammar, greedy_tokens, is_complete_json
 from .base import Message
 
 __all__ = ["LlamaBackend", "ModelError"]
 
 _PROBE = ("\x01", "\x02")  # two different user turns: their common rendering is the static prefix
+_GRAMMARS_KEPT = 8
 
 
 class ModelError(NlshError):
@@ -35,6 +36,8 @@ class ModelError(NlshError):
 
 
 class LlamaBackend:
+    supports_prefill = True  # complete(prefill=...) continues a given start of the reply
+
     def __init__(
         self,
         path: Path,
@@ -84,13 +87,16 @@ class LlamaBackend:
         """The compiled grammar sampler for `text`, reset to its start."""
         import llama_cpp
 
-        if text not in self._grammars:
+        sampler = self._grammars.pop(text, None)
+        if sampler is None:
             try:
                 with _stderr_silenced():
-                    self._grammars[text] = compile_grammar(self._llm, text)
+                    sampler = compile_grammar(self._llm, text)
             except GrammarError as exc:
                 raise ModelError(f"the plan grammar was rejected by llama.cpp: {exc}") from None
-        sampler = self._grammars[text]
+            while len(self._grammars) >= _GRAMMARS_KEPT:  # grammars differ per request: keep a few
+                free_grammar(self._grammars.pop(next(iter(self._grammars))))
+        self._grammars[text] = sampler  # most recently used last
         llama_cpp.llama_sampler_reset(sampler)
         return sampler
 
@@ -142,7 +148,8 @@ class LlamaBackend:
         sampler = self._grammar(grammar) if grammar else None
         out: list[int] = []
         text = ""
-        for token in greedy_tokens(llm, sampler, lambda t: _is_end(llm, t)):
+        stats = Stats()
+        for token in greedy_tokens(llm, sampler, lambda t: _is_end(llm, t), stats):
             out.append(token)
             if len(out) >= max_tokens:
                 break
@@ -154,8 +161,9 @@ class LlamaBackend:
         text = llm.detokenize(out).decode("utf-8", errors="replace")
         self.last = {
             "prompt_tokens": len(tokens), "reused_tokens": reused, "prefix_loaded": loaded_prefix,
-            "completion_tokens": len(out), "prompt_ms": round((prompt_done - started) * 1000, 1),
-            "total_ms": round((ended - started) * 1000, 1), "cpu_ms": round((time.process_time() - cpu) * 1000, 1),
+            "completion_tokens": len(out), "full_vocab_checks": stats.full_checks,
+            "prompt_ms": round((prompt_done - started) * 1000, 1), "total_ms": round((ended - started) * 1000, 1),
+            "cpu_ms": round((time.process_time() - cpu) * 1000, 1),
         }
         return text
 

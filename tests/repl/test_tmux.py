@@ -1,6 +1,6 @@
 """End to end in a real terminal: nlsh in tmux, driven with send-keys, read with capture-pane.
 
-Every test gets its own tmux server (-L socket), NLSH_HOME, HOME and workspace in a temp dir,
+Every test gets its own tmux server (-S socket in its temp dir), NLSH_HOME, HOME and workspace in a temp dir,
 and waits by polling the screen with a timeout (never a fixed long sleep). tmux comes from
 `install.sh --dev`; without it these tests fail under CI (CI=true) and skip elsewhere.
 """
@@ -39,9 +39,9 @@ def _need_tmux() -> str:
 class Pane:
     """One tmux server with one 120x40 window running nlsh (twice in a row, for restarts)."""
 
-    def __init__(self, tmux: str, workspace: Path, home: Path, nlsh_home: Path) -> None:
+    def __init__(self, tmux: str, workspace: Path, home: Path, nlsh_home: Path, socket: Path) -> None:
         self.tmux = tmux
-        self.socket = f"nlsh-test-{uuid.uuid4().hex[:10]}"
+        self.socket = str(socket)  # a server of our own, its socket removed with the temp dir
         nlsh = " ".join(shlex.quote(a) for a in (sys.executable, "-m", "nlsh", "--model", "none"))
         environ = {"NLSH_HOME": str(nlsh_home), "HOME": str(home), "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
                    "LANG": "C.UTF-8"}
@@ -52,7 +52,7 @@ class Pane:
         self._tmux("new-session", "-d", "-x", "120", "-y", "40", "-c", str(workspace), "sh", "-c", script)
 
     def _tmux(self, *args: str) -> str:
-        done = subprocess.run([self.tmux, "-L", self.socket, *args], capture_output=True, text=True, timeout=10)
+        done = subprocess.run([self.tmux, "-S", self.socket, *args], capture_output=True, text=True, timeout=10)
         if done.returncode != 0:
             raise AssertionError(f"tmux {' '.join(args[:2])} failed: {done.stderr.strip()}")
         return done.stdout
@@ -105,7 +105,7 @@ class Pane:
         self.keys("Enter")
 
     def close(self) -> None:
-        subprocess.run([self.tmux, "-L", self.socket, "kill-server"], capture_output=True, timeout=10)
+        subprocess.run([self.tmux, "-S", self.socket, "kill-server"], capture_output=True, timeout=10)
 
 
 @pytest.fixture
@@ -114,7 +114,7 @@ def pane(tmp_path: Path):
     workspace, home, nlsh_home = tmp_path / "ws", tmp_path / "home", tmp_path / "nlsh-home"
     for folder in (workspace, home, nlsh_home):
         folder.mkdir()
-    p = Pane(tmux, workspace, home, nlsh_home)
+    p = Pane(tmux, workspace, home, nlsh_home, tmp_path / "tmux.sock")
     p.workspace, p.nlsh_home = workspace, nlsh_home
     try:
         yield p

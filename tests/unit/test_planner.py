@@ -151,7 +151,7 @@ def test_a_failed_repair_is_not_retried(env, catalog, workspace):
 
 def test_the_static_instructions_come_first(catalog):
     planner = ModelPlanner(ScriptedBackend([]), catalog.actions, catalog.examples)
-    shots, offered, _ = planner.choice("copy a.txt to b.txt")
+    shots, offered, *_ = planner.choice("copy a.txt to b.txt")
     one = planner.messages("copy a.txt to b.txt", shots, offered)
     two = planner.messages("what is the weather in Rome", *planner.choice("what is the weather in Rome")[:2])
     assert one[0] == two[0] and one[0]["role"] == "system"
@@ -186,7 +186,8 @@ def test_retrieval_with_no_shared_word_scores_zero():
 
 def test_the_vote_picks_the_plugin_action_and_its_examples(catalog):
     planner = ModelPlanner(ScriptedBackend([]), catalog.actions, catalog.examples)
-    shots, offered, grammar = planner.choice("what's the weather like in Berlin")
+    shots, offered, grammar, prefill = planner.choice("what's the weather like in Berlin")
+    assert prefill == ""  # the scripted backend cannot continue a given start
     assert [s.name for s in offered] == ["weather.today"]
     assert shots[0].request == "what is the weather in Paris"
     assert 'weather.today' in grammar and "files.copy" not in grammar

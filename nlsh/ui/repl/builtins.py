@@ -168,7 +168,6 @@ def _cd(repl: Any, arg: str) -> int:
 def _follow_workspace(repl: Any, session: Any, target: Path) -> None:
     """As if nlsh had been started there, the workspace follows cd; not when it is configured,
     nor out of the person's home and the starting folder (there, changes stay confirmed)."""
-    from ...policy.engine import Policy
     from ...sandbox.paths import is_within
 
     if session.settings.workspace or target == session.workspace:
@@ -177,8 +176,7 @@ def _follow_workspace(repl: Any, session: Any, target: Path) -> None:
         repl.console.write(f"note: the workspace stays {escape_name(str(session.workspace))}: this folder is outside"
                            " your home and where nlsh started, so changes here will be confirmed", "yellow")
         return
-    session.policy = Policy(session.paths, session.settings, workspace=target, home=repl.env.home)
-    session.workspace = target
+    session.set_workspace(target)
 
 
 def _exit(repl: Any, arg: str) -> int:
