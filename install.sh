@@ -21,9 +21,10 @@ step "checking Python (need 3.11 or newer)"
 "$PYTHON" -c 'import sys; assert sys.version_info >= (3, 11), sys.version' \
   || { echo "install.sh: Python 3.11+ is required ($PYTHON is too old)" >&2; exit 1; }
 
-# Debian packages: bubblewrap for the sandbox; tmux for the terminal tests (--dev).
-DEBS=(bubblewrap)
-[ "$DEV" = 1 ] && DEBS+=(tmux)
+# Debian packages: bubblewrap for the sandbox, git for the git plugin; for the tests (--dev):
+# tmux (terminal tests) and dovecot-imapd (the mail plugin's real IMAP server on loopback).
+DEBS=(bubblewrap git)
+[ "$DEV" = 1 ] && DEBS+=(tmux dovecot-imapd)
 missing=()
 for pkg in "${DEBS[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
@@ -35,6 +36,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   if command -v apt-get >/dev/null; then
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+    # The tests start their own dovecot on a loopback port; the system service is not wanted.
+    if printf '%s\n' "${missing[@]}" | grep -qx dovecot-imapd; then
+      $SUDO service dovecot stop >/dev/null 2>&1 || true
+    fi
   else
     echo "install.sh: please install ${missing[*]} with your package manager" >&2
   fi
@@ -54,7 +59,9 @@ export CMAKE_BUILD_PARALLEL_LEVEL="${CMAKE_BUILD_PARALLEL_LEVEL:-$(nproc)}"
 targets=(-e ".")
 [ "$DEV" = 1 ] && targets=(-e ".[dev]")
 for plugin in plugins/*/; do
-  [ -f "$plugin/pyproject.toml" ] && targets+=(-e "$plugin")
+  plugin=${plugin%/}
+  [ -f "$plugin/pyproject.toml" ] || continue
+  if [ "$DEV" = 1 ]; then targets+=(-e "$plugin[test]"); else targets+=(-e "$plugin"); fi
 done
 set +e
 .venv/bin/python -m pip install --progress-bar off --disable-pip-version-check "${targets[@]}" 2>&1 \
@@ -68,7 +75,7 @@ fi
 # nlsh and its plugins again as plain path entries: the default editable import hook costs
 # start-up time on every request.
 ours=()
-for t in "${targets[@]}"; do [ "$t" != "-e" ] && ours+=(-e "${t%\[dev\]}"); done
+for t in "${targets[@]}"; do [ "$t" != "-e" ] && ours+=(-e "${t%\[*\]}"); done
 .venv/bin/python -m pip install -q --no-deps --disable-pip-version-check \
   --config-settings editable_mode=compat "${ours[@]}" 2>&1 | grep -v '^WARNING: Location' || true
 

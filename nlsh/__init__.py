@@ -34,6 +34,7 @@ from .errors import (
 )
 from .env import Environment
 from .plugins import hookimpl
+from .textsafe import escape_name, escape_output
 from .types import ActionCall, Preview, Risk
 
 
@@ -69,6 +70,8 @@ __all__ = [
     "Risk",
     "UsageError",
     "action",
+    "escape_name",
+    "escape_output",
     "hookimpl",
     "paths_and_settings",
 ]

@@ -40,6 +40,9 @@ def ground(call: ActionCall, spec: ActionSpec, ctx: ActionContext, *, source: st
         resources += resolved
     if spec.name == "proc.signal" and args.get("pid") is not None:
         resources.append(f"pid:{args['pid']}")
+    declared = spec.extra.get("resources")
+    if declared is not None:
+        resources += [str(r) for r in declared(dict(args))]
     preview = _preview(spec, ctx, args, resources)
     return PlannedStep(
         call=call,

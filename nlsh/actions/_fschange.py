@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, Callable, Collection
 
 from ..errors import ActionFailed
+from ..sandbox.beneath import makedirs_at
 from ..sandbox.fsops import Rollback, tree_stats
 from ..sandbox.paths import is_within
 from ..sandbox.trash import Trash
@@ -33,6 +34,7 @@ __all__ = [
     "show",
     "trash_all",
     "trash_replaced",
+    "with_folder",
 ]
 
 _REASONS = {
@@ -89,6 +91,14 @@ def fail(ctx: ActionContext, exc: OSError, doing: str) -> ActionFailed:
     return ActionFailed(f"{doing}{where}: {reason}", hint=hint)
 
 
+def with_folder(exc: OSError, path: str | os.PathLike[str]) -> OSError:
+    """exc, its bare file name (from an operation relative to a folder fd) put back in path's folder."""
+    name = exc.filename
+    if name is not None and "/" not in os.fsdecode(name) and not os.fsdecode(name).startswith("/proc"):
+        exc.filename = os.path.join(os.path.dirname(os.fspath(path)), os.fsdecode(name))
+    return exc
+
+
 def plan_targets(ctx: ActionContext, sources: list[str], destination: str) -> tuple[list[tuple[Path, Path]], Path]:
     """(source, target) pairs like cp/mv, and the folder the targets go in.
 
@@ -143,8 +153,12 @@ def trash_replaced(trash: Trash, existing: list[Path], rollback: Rollback) -> li
     return replaced
 
 
-def make_parents(folder: Path, rollback: Rollback) -> str | None:
-    """Make folder and its missing parents; the topmost folder made (None if none was)."""
+def make_parents(folder: Path, rollback: Rollback, workspace: Path | None = None) -> str | None:
+    """Make folder and its missing parents; the topmost folder made (None if none was).
+
+    With workspace, each folder beneath it is made relative to its parent's fd, resolved
+    beneath the workspace (a swapped symbolic link cannot lead the mkdir outside).
+    """
     if os.path.isdir(folder):
         return None
     top = folder
@@ -152,7 +166,7 @@ def make_parents(folder: Path, rollback: Rollback) -> str | None:
         top = top.parent
     if os.path.lexists(top):
         raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(top))
-    os.makedirs(folder)
+    makedirs_at(workspace, folder)
     rollback.add(lambda: _remove_empty_tree(top))
     return str(top)
 

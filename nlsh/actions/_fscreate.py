@@ -6,17 +6,19 @@ file's content first sends the old file to nlsh's trash, so undo can bring it ba
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 from pathlib import Path
 from typing import Annotated
 
 from ..errors import ActionFailed
+from ..sandbox.beneath import at_parent
 from ..sandbox.fsops import Rollback, human_size, rename_noreplace, staging_path
 from ..sandbox.trash import Trash
 from ..types import Preview, Risk
 from ._fschange import fail, make_parents, outside_workspace, remove_made_dirs, reports_failure, show
-from ._fschange import trash_all
+from ._fschange import trash_all, with_folder
 from .context import ActionContext, ActionResult
 from .registry import OutPath, PathRole, action
 
@@ -39,7 +41,7 @@ def _preview_mkdir(ctx: ActionContext, path: str, parents: bool = True) -> Previ
 
 def _undo_mkdir(ctx: ActionContext, data: dict) -> str:
     """Remove the folders made if still empty; otherwise move them to the trash, and say so."""
-    return "\n".join(remove_made_dirs(ctx, data.get("made"), Trash(ctx.paths.trash)))
+    return "\n".join(remove_made_dirs(ctx, data.get("made"), Trash(ctx.paths.trash, ctx.workspace)))
 
 
 @action("files.mkdir", capabilities=("fs.write",), risk=Risk.R1, reversible=True,
@@ -60,7 +62,7 @@ def mkdir(ctx: ActionContext, path: OutPath, parents: bool = True) -> ActionResu
         raise ActionFailed(f"cannot make {show(ctx, target)}: there is no folder {show(ctx, target.parent)}",
                            hint="ask for the parent folders to be made too")
     try:
-        made = make_parents(target, Rollback())
+        made = make_parents(target, Rollback(), ctx.workspace)
     except OSError as exc:
         raise fail(ctx, exc, "cannot make the folder") from None
     return ActionResult(output=f"made {show(ctx, target)}", data={"path": path, "created": True},
@@ -85,7 +87,7 @@ def _undo_touch(ctx: ActionContext, data: dict) -> str:
     """Trash the files touch created; put back the old times of the ones it touched."""
     with Rollback() as rollback:
         created = [Path(p) for p in data.get("created", [])]
-        messages = trash_all(ctx, Trash(ctx.paths.trash), created, "new file", rollback)
+        messages = trash_all(ctx, Trash(ctx.paths.trash, ctx.workspace), created, "new file", rollback)
     for p, atime, mtime in data.get("touched", []):
         if not os.path.lexists(p):
             messages.append(f"{show(ctx, p)} is gone; its time was not restored")
@@ -112,20 +114,22 @@ def touch(ctx: ActionContext, paths: NewPaths) -> ActionResult:
     created: list[str] = []
     touched: list[list] = []
     try:
-        with Rollback() as rollback:
+        with contextlib.ExitStack() as folders, Rollback() as rollback:  # folders close after rollback
             for p in dict.fromkeys(paths):
-                if os.path.lexists(p):
-                    st = os.lstat(p)
-                    os.utime(p, None, follow_symlinks=False)
-                    old = (st.st_atime_ns, st.st_mtime_ns)
-                    rollback.add(lambda p=p, old=old: os.utime(p, ns=old, follow_symlinks=False))
-                    touched.append([p, *old])
-                else:
-                    os.close(os.open(p, _CREATE, 0o666))
-                    rollback.add(lambda p=p: os.unlink(p))
+                fd, name = folders.enter_context(at_parent(ctx.workspace, p))
+                try:
+                    st = os.lstat(name, dir_fd=fd)
+                except FileNotFoundError:
+                    os.close(os.open(name, _CREATE, 0o666, dir_fd=fd))
+                    rollback.add(lambda fd=fd, name=name: os.unlink(name, dir_fd=fd))
                     created.append(p)
+                    continue
+                os.utime(name, None, dir_fd=fd, follow_symlinks=False)
+                old = (st.st_atime_ns, st.st_mtime_ns)
+                rollback.add(lambda fd=fd, name=name, old=old: os.utime(name, ns=old, dir_fd=fd, follow_symlinks=False))
+                touched.append([p, *old])
     except OSError as exc:
-        raise fail(ctx, exc, "cannot touch") from None
+        raise fail(ctx, with_folder(exc, p), "cannot touch") from None
     lines = [f"created {show(ctx, p)}" for p in created] + [f"touched {show(ctx, t[0])}" for t in touched]
     return ActionResult(output="\n".join(lines), data={"created": created, "touched": [t[0] for t in touched]},
                         undo={"created": created, "touched": touched})
@@ -180,22 +184,30 @@ def _write_all(fd: int, data: bytes) -> None:
         os.fsync(f.fileno())
 
 
-def _replace(trash: Trash, path: Path, data: bytes, old: os.stat_result) -> str:
-    """Build the new content beside path, trash the old file, rename the new one in."""
-    staged = staging_path(path)
-    _write_all(os.open(staged, _CREATE, 0o600), data)
+def _replace(trash: Trash, path: Path, data: bytes, old: os.stat_result, folder: int, name: str) -> str:
+    """Build the new content beside path, trash the old file, rename the new one in.
+
+    folder is an fd of path's folder and name its final name: the staged file is made and
+    renamed in relative to it.
+    """
+    staged = staging_path(Path(name)).name
+    fd = os.open(staged, _CREATE, 0o600, dir_fd=folder)
     try:
-        if os.geteuid() == 0 and (old.st_uid, old.st_gid) != (0, 0):
-            os.chown(staged, old.st_uid, old.st_gid)  # root editing someone's file keeps it theirs
-        os.chmod(staged, stat.S_IMODE(old.st_mode))
+        with open(fd, "wb", closefd=True) as f:
+            if os.geteuid() == 0 and (old.st_uid, old.st_gid) != (0, 0):
+                os.fchown(fd, old.st_uid, old.st_gid)  # root editing someone's file keeps it theirs
+            os.fchmod(fd, stat.S_IMODE(old.st_mode))
+            f.write(data)
+            f.flush()
+            os.fsync(fd)
         entry_id = trash.put(path)
     except BaseException:
-        os.unlink(staged)
+        os.unlink(staged, dir_fd=folder)
         raise
     try:
-        rename_noreplace(staged, path)
+        rename_noreplace(staged, name, src_dir_fd=folder, dst_dir_fd=folder)
     except BaseException:
-        os.unlink(staged)
+        os.unlink(staged, dir_fd=folder)
         trash.restore(entry_id)
         raise
     return entry_id
@@ -203,7 +215,7 @@ def _replace(trash: Trash, path: Path, data: bytes, old: os.stat_result) -> str:
 
 def _undo_write(ctx: ActionContext, data: dict) -> str:
     """Bring back the content from before the write (the written version goes to the trash)."""
-    path, how, trash = Path(data["path"]), data["how"], Trash(ctx.paths.trash)
+    path, how, trash = Path(data["path"]), data["how"], Trash(ctx.paths.trash, ctx.workspace)
     if how == "created":
         with Rollback() as rollback:
             return "\n".join(trash_all(ctx, trash, [path], "written file", rollback))
@@ -232,6 +244,38 @@ def _tail_digest(path: Path, data: dict) -> str:
         return hashlib.sha256(f.read(data["size"] - data["old_size"])).hexdigest()
 
 
+def _write_at(ctx: ActionContext, path: str, data: bytes, st: os.stat_result | None, append: bool,
+              folder: int, name: str) -> dict:
+    """Create, append to or replace name in the folder fd; what undo needs."""
+    if st is None:
+        with Rollback() as rollback:
+            fd = os.open(name, _CREATE, 0o666, dir_fd=folder)
+            rollback.add(lambda: os.unlink(name, dir_fd=folder))
+            _write_all(fd, data)
+        return {"path": path, "how": "created"}
+    if append:
+        import hashlib
+
+        fd = os.open(name, os.O_WRONLY | os.O_APPEND | os.O_NOFOLLOW | os.O_CLOEXEC, dir_fd=folder)
+        old_size = os.fstat(fd).st_size
+        with Rollback() as rollback:
+            rollback.add(lambda: _truncate_at(folder, name, old_size))
+            _write_all(fd, data)
+        now = os.lstat(name, dir_fd=folder)
+        return {"path": path, "how": "appended", "old_size": old_size, "size": now.st_size,
+                "mtime_ns": now.st_mtime_ns, "sha256": hashlib.sha256(data).hexdigest()}
+    entry_id = _replace(Trash(ctx.paths.trash, ctx.workspace), Path(path), data, st, folder, name)
+    return {"path": path, "how": "replaced", "trash_id": entry_id}
+
+
+def _truncate_at(folder: int, name: str, size: int) -> None:
+    fd = os.open(name, os.O_WRONLY | os.O_NOFOLLOW | os.O_CLOEXEC, dir_fd=folder)
+    try:
+        os.ftruncate(fd, size)
+    finally:
+        os.close(fd)
+
+
 @action("files.write", capabilities=("fs.write",), risk=Risk.R1, reversible=True,
         preview=_preview_write, undo=_undo_write)
 def write(ctx: ActionContext, path: OutPath, text: str, append: bool = False) -> ActionResult:
@@ -246,28 +290,10 @@ def write(ctx: ActionContext, path: OutPath, text: str, append: bool = False) ->
     data = _encoded(text)
     st = _existing_regular(ctx, target)
     try:
-        if st is None:
-            with Rollback() as rollback:
-                fd = os.open(target, _CREATE, 0o666)
-                rollback.add(lambda: os.unlink(target))
-                _write_all(fd, data)
-            undo = {"path": path, "how": "created"}
-        elif append:
-            import hashlib
-
-            fd = os.open(target, os.O_WRONLY | os.O_APPEND | os.O_NOFOLLOW | os.O_CLOEXEC)
-            old_size = os.fstat(fd).st_size
-            with Rollback() as rollback:
-                rollback.add(lambda: os.truncate(target, old_size))
-                _write_all(fd, data)
-            now = os.lstat(target)
-            undo = {"path": path, "how": "appended", "old_size": old_size, "size": now.st_size,
-                    "mtime_ns": now.st_mtime_ns, "sha256": hashlib.sha256(data).hexdigest()}
-        else:
-            entry_id = _replace(Trash(ctx.paths.trash), target, data, st)
-            undo = {"path": path, "how": "replaced", "trash_id": entry_id}
+        with at_parent(ctx.workspace, target) as (folder, name):
+            undo = _write_at(ctx, path, data, st, append, folder, name)
     except OSError as exc:
-        raise fail(ctx, exc, "cannot write") from None
+        raise fail(ctx, with_folder(exc, target), "cannot write") from None
     verb = {"created": "created", "appended": "appended to", "replaced": "wrote"}[undo["how"]]
     return ActionResult(output=f"{verb} {show(ctx, target)} ({human_size(len(data))})",
                         data={"path": path, "bytes": len(data), "how": undo["how"]}, undo=undo)

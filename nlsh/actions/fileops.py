@@ -9,11 +9,13 @@ thing it would move back is gone, it fails with a clear message and changes noth
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
 from ..errors import ActionFailed
 from ..plugins import hookimpl
+from ..sandbox.beneath import at_parent
 from ..sandbox.fsops import Cancelled, Rollback, TreeStats, copy_entry, human_size, move_entry
 from ..sandbox.fsops import remove_entry, tree_stats
 from ..sandbox.trash import Trash
@@ -67,7 +69,7 @@ def _preview_copy(ctx: ActionContext, sources: list[str], destination: str, over
 
 def _undo_copy(ctx: ActionContext, data: dict) -> str:
     """Trash the copies, put back what they replaced, remove folders made for them if empty."""
-    trash = Trash(ctx.paths.trash)
+    trash = Trash(ctx.paths.trash, ctx.workspace)
     created = [Path(p) for p in data.get("created", [])]
     check_restorable(ctx, trash, data.get("replaced", []), freed={str(p) for p in created})
     with Rollback() as rollback:
@@ -97,10 +99,10 @@ def copy(ctx: ActionContext, sources: InPaths, destination: OutPath, overwrite: 
         done += n
         ctx.progress(done, total, "copying")
 
-    trash = Trash(ctx.paths.trash)
+    trash = Trash(ctx.paths.trash, ctx.workspace)
     try:
         with Rollback() as rollback:
-            made = make_parents(folder, rollback)
+            made = make_parents(folder, rollback, ctx.workspace)
             replaced = trash_replaced(trash, existing, rollback)
             for src, target in pairs:
                 copy_entry(src, target, tick=tick, cancelled=ctx.cancelled)
@@ -135,7 +137,7 @@ def _undo_move(ctx: ActionContext, data: dict) -> str:
                 f"cannot undo the move: {show(ctx, src)} exists again",
                 hint="move it away, then undo again",
             )
-    trash = Trash(ctx.paths.trash)
+    trash = Trash(ctx.paths.trash, ctx.workspace)
     check_restorable(ctx, trash, data.get("replaced", []), freed={str(t) for _, t in moves})
     try:
         with Rollback() as rollback:
@@ -151,6 +153,18 @@ def _undo_move(ctx: ActionContext, data: dict) -> str:
     return "\n".join(messages)
 
 
+def _move_beneath(ctx: ActionContext, folders: contextlib.ExitStack, src: Path, target: Path):
+    """Move src to target relative to their folders' fds (resolved beneath the workspace);
+    return the step that moves it back."""
+    src_fd, src_name = folders.enter_context(at_parent(ctx.workspace, src))
+    dst_fd, dst_name = folders.enter_context(at_parent(ctx.workspace, target))
+    try:
+        move_entry(src_name, dst_name, cancelled=ctx.cancelled, src_dir_fd=src_fd, dst_dir_fd=dst_fd)
+    except OSError as exc:
+        raise OSError(exc.errno, exc.strerror, str(src), None, str(target)) from None
+    return lambda: move_entry(dst_name, src_name, src_dir_fd=dst_fd, dst_dir_fd=src_fd)
+
+
 @action("files.move", capabilities=("fs.write",), risk=Risk.R1, reversible=True,
         preview=_preview_move, undo=_undo_move)
 def move(ctx: ActionContext, sources: InPaths, destination: OutPath, overwrite: bool = False) -> ActionResult:
@@ -163,16 +177,15 @@ def move(ctx: ActionContext, sources: InPaths, destination: OutPath, overwrite: 
     """
     pairs, folder = plan_targets(ctx, sources, destination)
     existing = check_conflicts(ctx, [t for _, t in pairs], overwrite)
-    trash = Trash(ctx.paths.trash)
+    trash = Trash(ctx.paths.trash, ctx.workspace)
     try:
-        with Rollback() as rollback:
-            made = make_parents(folder, rollback)
+        with contextlib.ExitStack() as folders, Rollback() as rollback:  # folders close after rollback
+            made = make_parents(folder, rollback, ctx.workspace)
             replaced = trash_replaced(trash, existing, rollback)
             for i, (src, target) in enumerate(pairs):
                 if ctx.cancelled.is_set():
                     raise Cancelled("cancelled")
-                move_entry(src, target, cancelled=ctx.cancelled)
-                rollback.add(lambda src=src, target=target: move_entry(target, src))
+                rollback.add(_move_beneath(ctx, folders, src, target))
                 ctx.progress(i + 1, len(pairs), "moving")
     except Cancelled:
         raise ActionFailed("cancelled", hint="nothing was moved") from None
@@ -220,7 +233,7 @@ def _preview_delete(ctx: ActionContext, paths: list[str]) -> Preview:
 
 def _undo_delete(ctx: ActionContext, data: dict) -> str:
     """Restore every trashed item; refuse, changing nothing, if any place is taken again."""
-    trash = Trash(ctx.paths.trash)
+    trash = Trash(ctx.paths.trash, ctx.workspace)
     entries = data.get("trashed", [])
     check_restorable(ctx, trash, entries)
     with Rollback() as rollback:
@@ -236,7 +249,7 @@ def delete(ctx: ActionContext, paths: InPaths) -> ActionResult:
         paths: the files, folders or links to delete.
     """
     targets = _delete_targets(ctx, paths)
-    trash = Trash(ctx.paths.trash)
+    trash = Trash(ctx.paths.trash, ctx.workspace)
     trashed: list[list[str]] = []
     with Rollback() as rollback:
         for i, path in enumerate(targets):

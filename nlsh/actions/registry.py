@@ -169,9 +169,16 @@ def action(
     reversible: bool = False,
     preview: Callable[..., Preview] | None = None,
     undo: Callable[..., Any] | None = None,
+    resources: Callable[[dict[str, Any]], list[str]] | None = None,
     **extra: Any,
 ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """Declare a function as an action. Cheap: the schema is built when it is registered."""
+    """Declare a function as an action. Cheap: the schema is built when it is registered.
+
+    Path parameters are resources of the step automatically; `resources(args)` adds others
+    for policy rules to match, as "host:example.org" or "mail:bob@example.org".
+    """
+    if resources is not None:
+        extra["resources"] = resources
 
     def mark(func: Callable[..., Any]) -> Callable[..., Any]:
         func.__nlsh_action__ = dict(  # type: ignore[attr-defined]

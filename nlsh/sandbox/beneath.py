@@ -256,7 +256,10 @@ def open_dir_beneath(root: Root, rel: str | os.PathLike[str], *, no_symlinks: bo
 
 def _retry_real(root: Path | str, root_fd: int, rel: str, no_symlinks: bool, shown: object) -> int | None:
     """An absolute symlink that points back inside root: resolve its real path, beneath again."""
-    real = os.path.realpath(os.path.join(os.fspath(root), rel))
+    try:
+        real = os.path.realpath(os.path.join(os.fspath(root), rel))
+    except OSError:  # changing while we looked (a link swapped for a folder): refuse
+        return None
     real_rel = relative_inside(os.path.realpath(root), real)
     if real_rel is None or real_rel == rel:
         return None

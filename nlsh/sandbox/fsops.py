@@ -117,20 +117,29 @@ def _renameat2() -> Callable[..., int] | None:
     return func
 
 
-def rename_noreplace(src: str | os.PathLike[str], dst: str | os.PathLike[str]) -> None:
-    """Rename src to dst; FileExistsError if dst exists. Never replaces anything."""
+def rename_noreplace(src: str | os.PathLike[str], dst: str | os.PathLike[str], *,
+                     src_dir_fd: int | None = None, dst_dir_fd: int | None = None) -> None:
+    """Rename src to dst; FileExistsError if dst exists. Never replaces anything.
+
+    With src_dir_fd/dst_dir_fd, src and dst are names relative to those folders (renameat2).
+    """
     func = _renameat2()
+    sfd = _AT_FDCWD if src_dir_fd is None else src_dir_fd
+    dfd = _AT_FDCWD if dst_dir_fd is None else dst_dir_fd
     if func is not None:
         import ctypes
 
-        if func(_AT_FDCWD, os.fsencode(src), _AT_FDCWD, os.fsencode(dst), _RENAME_NOREPLACE) == 0:
+        if func(sfd, os.fsencode(src), dfd, os.fsencode(dst), _RENAME_NOREPLACE) == 0:
             return
         err = ctypes.get_errno()
         if err not in (errno.ENOSYS, errno.EINVAL):
             raise OSError(err, os.strerror(err), os.fspath(src), None, os.fspath(dst))
-    if os.path.lexists(dst):
-        raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), os.fspath(dst))
-    os.rename(src, dst)
+    try:
+        os.lstat(dst, dir_fd=dst_dir_fd)
+    except FileNotFoundError:
+        os.rename(src, dst, src_dir_fd=src_dir_fd, dst_dir_fd=dst_dir_fd)
+        return
+    raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), os.fspath(dst))
 
 
 def staging_path(dst: Path) -> Path:
@@ -140,13 +149,16 @@ def staging_path(dst: Path) -> Path:
     return dst.parent / f".nlsh-part-{secrets.token_hex(6)}"
 
 
-def remove_entry(path: str | os.PathLike[str]) -> None:
-    """Remove a file, link or whole folder that nlsh itself made (links are not followed)."""
-    st = os.lstat(path)
+def remove_entry(path: str | os.PathLike[str], *, dir_fd: int | None = None) -> None:
+    """Remove a file, link or whole folder that nlsh itself made (links are not followed).
+
+    With dir_fd, path is a name relative to that folder.
+    """
+    st = os.lstat(path, dir_fd=dir_fd)
     if stat.S_ISDIR(st.st_mode):
-        shutil.rmtree(path)
+        shutil.rmtree(path, dir_fd=dir_fd)
     else:
-        os.unlink(path)
+        os.unlink(path, dir_fd=dir_fd)
 
 
 def copy_entry(
@@ -217,15 +229,26 @@ def move_entry(
     *,
     tick: Tick | None = None,
     cancelled: threading.Event | None = None,
+    src_dir_fd: int | None = None,
+    dst_dir_fd: int | None = None,
 ) -> None:
-    """Move src to dst without replacing anything; across filesystems, copy then remove src."""
+    """Move src to dst without replacing anything; across filesystems, copy then remove src.
+
+    With src_dir_fd/dst_dir_fd, src and dst are names relative to those folders.
+    """
+    fds = {k: v for k, v in (("src_dir_fd", src_dir_fd), ("dst_dir_fd", dst_dir_fd)) if v is not None}
     try:
-        rename_noreplace(src, dst)
+        rename_noreplace(src, dst, **fds)
     except OSError as exc:
         if exc.errno != errno.EXDEV:
             raise
-        copy_entry(src, dst, tick=tick, cancelled=cancelled)
-        remove_entry(src)
+        copy_entry(_through(src_dir_fd, src), _through(dst_dir_fd, dst), tick=tick, cancelled=cancelled)
+        remove_entry(src, dir_fd=src_dir_fd)
+
+
+def _through(dir_fd: int | None, name: str | os.PathLike[str]) -> Path:
+    """A path that reaches name through the folder dir_fd holds (for the path-based copy)."""
+    return Path(name) if dir_fd is None else Path(f"/proc/self/fd/{dir_fd}") / name
 
 
 class Rollback:

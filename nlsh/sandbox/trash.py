@@ -20,6 +20,7 @@ from pathlib import Path
 
 from ..errors import ActionFailed
 from ..textsafe import escape_name
+from .beneath import at_parent, makedirs_at
 from .fsops import move_entry, tree_stats
 from .paths import is_within
 
@@ -41,10 +42,15 @@ class TrashEntry:
 
 
 class Trash:
-    """A freedesktop-style trash folder rooted at `root`."""
+    """A freedesktop-style trash folder rooted at `root`.
 
-    def __init__(self, root: Path) -> None:
+    With `workspace`, things beneath it are moved out of (and back into) folders resolved
+    beneath it (nlsh.sandbox.beneath), so a swapped symbolic link cannot redirect the move.
+    """
+
+    def __init__(self, root: Path, workspace: Path | None = None) -> None:
         self.root = Path(root)
+        self.workspace = workspace
         self.files_dir = self.root / "files"
         self.info_dir = self.root / "info"
 
@@ -60,9 +66,16 @@ class Trash:
             raise ActionFailed(f"cannot trash {shown}: {exc.strerror}") from None
         self._refuse_own(path, shown)
         self._ensure()
+        try:
+            with at_parent(self.workspace, path) as (dir_fd, name):
+                return self._move_in(path, shown, dir_fd, name)
+        except OSError as exc:  # its folder could not be opened
+            raise ActionFailed(f"cannot move {shown} to the trash: {_reason(exc)}") from None
+
+    def _move_in(self, path: Path, shown: str, dir_fd: int, name: str) -> str:
         entry_id = self._claim_id(path)
         try:
-            move_entry(path, self.files_dir / entry_id)
+            move_entry(name, self.files_dir / entry_id, src_dir_fd=dir_fd)
         except BaseException as exc:
             if os.path.lexists(self.files_dir / entry_id):  # copied across filesystems, then failed
                 raise ActionFailed(
@@ -89,8 +102,9 @@ class Trash:
                 hint="move it away, or restore to another place",
             )
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            move_entry(self.location(entry_id), target)
+            makedirs_at(self.workspace, target.parent)
+            with at_parent(self.workspace, target) as (dir_fd, name):
+                move_entry(self.location(entry_id), name, dst_dir_fd=dir_fd)
         except FileExistsError:
             raise ActionFailed(f"cannot restore {shown}: something already exists there") from None
         except OSError as exc:
@@ -157,7 +171,10 @@ class Trash:
 
     def _refuse_own(self, path: Path, shown: str) -> None:
         real_root = Path(os.path.realpath(self.root))
-        real_path = Path(os.path.realpath(path.parent)) / path.name
+        try:
+            real_path = Path(os.path.realpath(path.parent)) / path.name
+        except OSError as exc:  # a link on the way changed while we looked
+            raise ActionFailed(f"cannot trash {shown}: {_reason(exc)}", hint="it changed while nlsh looked") from None
         if real_path == real_root or is_within(real_path.parent, real_root):
             raise ActionFailed(f"{shown} is already in nlsh's trash")
         if not os.path.islink(path) and is_within(real_root, real_path):

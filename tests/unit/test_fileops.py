@@ -200,10 +200,10 @@ def test_move_overwrite_trashes_the_old_and_undo_restores_both(ctx, workspace):
 def test_move_across_filesystems_copies_then_removes(ctx, workspace, monkeypatch):
     real = fsops.rename_noreplace
 
-    def cross_device(src, dst):
+    def cross_device(src, dst, **dir_fds):
         if ".nlsh-part-" not in os.fspath(src):
             raise OSError(errno.EXDEV, "Invalid cross-device link")
-        real(src, dst)
+        real(src, dst, **dir_fds)
 
     monkeypatch.setattr(fsops, "rename_noreplace", cross_device)
     (workspace / "d").mkdir()

@@ -111,3 +111,20 @@ def test_registry_refuses_duplicates():
     with pytest.raises(RegistrationError, match="already registered by one"):
         reg.add(build_spec(greet, "two"))
     assert "demo.greet" in reg and len(reg) == 1
+
+
+def test_declared_resources_reach_policy(ctx):
+    from nlsh.ground import ground
+    from nlsh.types import ActionCall
+
+    @nlsh.action("demo.mail", capabilities=("mail.send",), risk=nlsh.Risk.R3,
+                 resources=lambda args: [f"mail:{args['to']}"])
+    def mail(ctx: nlsh.ActionContext, to: str) -> nlsh.ActionResult:
+        """Send mail.
+
+        Args:
+            to: the recipient.
+        """
+
+    step = ground(ActionCall("demo.mail", {"to": "bob@example.org"}), build_spec(mail), ctx, source="fastpath")
+    assert step.resources == ("mail:bob@example.org",)

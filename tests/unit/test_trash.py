@@ -199,10 +199,10 @@ def test_across_filesystems_falls_back_to_copy_then_remove(workspace, monkeypatc
     """Simulated EXDEV: the first rename fails as across devices, the staged copy's succeeds."""
     real = fsops.rename_noreplace
 
-    def cross_device(src, dst):
+    def cross_device(src, dst, **dir_fds):
         if ".nlsh-part-" not in os.fspath(src):
             raise OSError(errno.EXDEV, "Invalid cross-device link")
-        real(src, dst)
+        real(src, dst, **dir_fds)
 
     monkeypatch.setattr(fsops, "rename_noreplace", cross_device)
     trash = Trash(tmp_path / "trash")

@@ -1,0 +1,3 @@
+"""nlsh-git: git as typed, policed, audited and undoable nlsh actions."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,180 @@
+"""Fast-path patterns: the common ways people ask git for things, turned into plans at once.
+
+Each entry is (regex, build). The regex is matched case-insensitively against the whole,
+normalised request ("please" and the final "." already gone). Requests that name git's own
+vocabulary (commit, branch, stash, merge, push...) are tried before nlsh's built-in patterns;
+ambiguous ones ("what changed", "switch to X") after the built-ins' specific patterns.
+A line typed as a raw command ("git status") never gets here: it runs as the command it is.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+from typing import Callable
+
+import nlsh
+
+__all__ = ["SPECIFIC", "AMBIGUOUS"]
+
+Build = Callable[[re.Match], "list[nlsh.ActionCall] | None"]
+Q = r"""["'](?P<msg>.+)["']"""  # a quoted message
+REF = r"(?P<ref>[\w][\w./@{}~^-]*)"
+PATH = r"(?P<path>\S+|\"[^\"]+\"|'[^']+')"
+THE = r"(?:the |my |our |this |all |all the |all my )?"
+
+
+def call(action: str, **args) -> list[nlsh.ActionCall]:
+    return [nlsh.ActionCall(action, {k: v for k, v in args.items() if v is not None})]
+
+
+def paths(text: str) -> list[str]:
+    """'a.txt, b.txt and "c d.txt"' -> ['a.txt', 'b.txt', 'c d.txt']."""
+    text = re.sub(r",|\band\b", " ", text)
+    try:
+        return [p for p in shlex.split(text) if p]
+    except ValueError:
+        return text.split()
+
+
+def unquote(text: str) -> str:
+    text = text.strip()
+    return text[1:-1] if len(text) >= 2 and text[0] == text[-1] and text[0] in "'\"" else text
+
+
+def _everything(text: str) -> bool:
+    return bool(re.fullmatch(r"(?:all|everything|all (?:the |my )?(?:changes|files)|(?:the |my )?changes|"
+                             r"all changed files|\.)", text.strip(), re.I))
+
+
+def _stage(m: re.Match) -> list[nlsh.ActionCall]:
+    what = m.group("what")
+    return call("git.add") if _everything(what) else call("git.add", paths=paths(what))
+
+
+def _unstage(m: re.Match) -> list[nlsh.ActionCall]:
+    what = m.group("what")
+    return call("git.unstage") if _everything(what) else call("git.unstage", paths=paths(what))
+
+
+def _commit(m: re.Match) -> list[nlsh.ActionCall]:
+    everything = bool(re.search(r"\b(all|everything)\b", m.group("what") or "", re.I))
+    return call("git.commit", message=m.group("msg"), all_changes=everything or None)
+
+
+def _log(m: re.Match) -> list[nlsh.ActionCall]:
+    found = m.groupdict()
+    count = found.get("n") or found.get("n2")
+    return call("git.log", count=int(count) if count else None, author=found.get("author"),
+                since=found.get("since"), path=unquote(found["path"]) if found.get("path") else None)
+
+
+def _branch_create(m: re.Match) -> list[nlsh.ActionCall]:
+    switching = bool(m.group("switch") or m.groupdict().get("switch2"))
+    return call("git.branch_create", name=m.group("name"), switch=switching or None)
+
+
+def _merge(m: re.Match) -> list[nlsh.ActionCall]:
+    return call("git.merge", branch=m.group("ref"), no_ff=True if m.group("noff") else None)
+
+
+def _blame(m: re.Match) -> list[nlsh.ActionCall]:
+    line = m.groupdict().get("line")
+    return call("git.blame", path=unquote(m.group("path")), start=int(line) if line else None,
+                end=int(line) if line else None)
+
+
+def _push(m: re.Match) -> list[nlsh.ActionCall]:
+    return call("git.push_force" if m.group("force") else "git.push", remote=m.group("remote"))
+
+
+SPECIFIC: list[tuple[str, Build]] = [
+    (r"(?:show |what(?:'s| is) )?(?:the |my )?(?:git|repo|repository) status|"
+     r"(?:show |what(?:'s| is) )?(?:the )?status of (?:the |this |my )?(?:git )?(?:repo|repository)",
+     lambda m: call("git.status")),
+    (r"(?:show |list )?(?:me )?(?:the )?(?:last|latest|(?P<n2>\d+) (?:most )?recent|recent) (?:(?P<n>\d+) )?"
+     r"commits(?: by (?P<author>\S+))?(?: (?:since|after) (?P<since>.+?))?(?: (?:to|touching|on|in|for) " + PATH + ")?",
+     _log),
+    (r"(?:show |list )?(?:me )?(?:the )?(?:git )?(?:log|commit history|commits)(?: of " + PATH + ")?"
+     r"(?: by (?P<author>\S+))?(?: (?:since|after) (?P<since>.+?))?", _log),
+    (r"(?:show |list )?(?:me )?(?:the )?commits (?:made )?by (?P<author>\S+)(?: (?:since|after) (?P<since>.+?))?", _log),
+    (r"(?:show (?:me )?|what (?:is|are) )?(?:the )?(?:staged (?:changes|diff)|changes (?:that are )?staged)"
+     r"|what(?:'s| is) staged|what will be committed", lambda m: call("git.diff", staged=True)),
+    (r"(?:show (?:me )?)?(?:the |my )?(?:git )?diff|(?:show (?:me )?)?(?:my |the )?(?:uncommitted|unstaged) changes",
+     lambda m: call("git.diff")),
+    (r"(?:show (?:me )?)?(?:the )?(?:diff|differences?|changes) between (?P<a>\S+) and (?P<b>\S+)|"
+     r"compare (?:branch )?(?P<a2>\S+) (?:and|with|to) (?:branch )?(?P<b2>\S+)",
+     lambda m: call("git.diff", base=m.group("a") or m.group("a2"), target=m.group("b") or m.group("b2"))),
+    (r"commit (?P<what>" + THE + r"(?:staged |current )?(?:changes|files|everything|work|stuff)? ?)"
+     r"(?:as|with(?: the)?(?: commit)? message|with|saying|message|-m)?:? ?" + Q, _commit),
+    (r"(?:amend|fix|change|reword) the (?:last|previous) commit(?:'s)?(?: message)?(?: (?:to|with(?: message)?|as):? ?"
+     + Q + ")?", lambda m: call("git.amend", message=m.group("msg"))),
+    (r"(?:undo|take back|revert|uncommit|cancel) (?:the |my )?(?:last|latest|previous) commit|uncommit",
+     lambda m: call("git.uncommit")),
+    (r"stage (?P<what>.+)", _stage),
+    (r"add (?P<what>.+?) to (?:git|the index|the staging area|staging|the next commit)", _stage),
+    (r"unstage (?P<what>.+)", _unstage),
+    (r"(?:discard|throw away|drop|revert) (?:my |the |all )?(?:local |uncommitted )?changes (?:to|in|on|of) (?P<what>.+)",
+     lambda m: call("git.discard", paths=paths(m.group("what")))),
+    (r"(?:throw away|discard|drop|reset) (?:all )?(?:of )?(?:my |the )?(?:local |uncommitted )?changes|"
+     r"reset (?:hard|--hard)(?: to " + REF + ")?|reset (?:the branch |this branch )?hard to " + REF.replace("ref", "ref2"),
+     lambda m: call("git.reset_hard", revision=m.group("ref") or m.group("ref2"))),
+    (r"(?:list |show )(?:me )?(?:all )?(?:the |my )?(?:git )?(?P<remote>remote )?branches|"
+     r"what branch(?:es)? (?:am i on|is this|exist)|which branch am i on|(?:what is the |the )?current branch",
+     lambda m: call("git.branches", remote=True if m.group("remote") else None)),
+    (r"(?:create|make|start|open) (?:a )?(?:new )?(?:git )?branch (?:called |named )?(?P<name>[\w./-]+)"
+     r"(?P<switch> and (?:switch|check ?out|move) to it| and go there)?|"
+     r"new branch (?P<name_>[\w./-]+)|(?:create and switch to|switch to a new) branch (?P<name__>[\w./-]+)",
+     lambda m: call("git.branch_create", name=m.group("name") or m.group("name_") or m.group("name__"),
+                    switch=True if (m.group("switch") or m.group("name__")) else None)),
+    (r"(?:switch|check ?out|change) (?:to )?(?:the )?branch (?P<ref>[\w./-]+)|(?:go|move) to (?:the )?branch "
+     r"(?P<ref2>[\w./-]+)|check ?out (?P<ref3>[\w./-]+)",
+     lambda m: call("git.switch", branch=m.group("ref") or m.group("ref2") or m.group("ref3"))),
+    (r"(?P<force>force[- ](?:delete|remove)|(?:delete|remove)) (?:the )?(?:git )?branch (?P<name>[\w./-]+)"
+     r"(?P<force2> (?:even if (?:it is |it's )?(?:not )?unmerged|with force|forcefully|anyway))?",
+     lambda m: call("git.branch_force_delete" if (m.group("force").startswith("force") or m.group("force2"))
+                    else "git.branch_delete", name=m.group("name"))),
+    (r"merge (?:the )?(?:branch )?" + REF + r"(?: branch)?(?: in| into (?:this|the current|current|my)(?: branch)?)?"
+     r"(?P<noff> (?:without|with no|no) fast[- ]?forward(?:ing)?| --no-ff| with a merge commit)?", _merge),
+    (r"(?:abort|cancel|stop) (?:the |this )?merge", lambda m: call("git.merge_abort")),
+    (r"stash(?: away)?(?: (?:my|the|all|all my))?(?: (?:local |uncommitted |current )?(?:changes|work))?"
+     r"(?P<untracked> (?:including|with|and) (?:the )?untracked(?: files)?)?",
+     lambda m: call("git.stash_push", include_untracked=True if m.group("untracked") else None)),
+    (r"(?:pop|apply|unstash|restore|bring back) (?:my |the )?(?:last |latest )?(?:stash|stashed changes)|unstash"
+     r"(?: my changes)?|stash pop", lambda m: call("git.stash_pop")),
+    (r"(?:list|show)(?: me)? (?:my |the |all )?(?:stashes|stashed changes|stash list)", lambda m: call("git.stashes")),
+    (r"(?:tag|mark) (?:this|it|the current commit|head|the last commit) (?:as )?(?P<name>[\w./-]+)|"
+     r"(?:create|make|add) (?:a )?tag (?P<name2>[\w./-]+)(?: (?:at|on|for) " + REF + ")?",
+     lambda m: call("git.tag_create", name=m.group("name") or m.group("name2"), revision=m.groupdict().get("ref"))),
+    (r"(?:list|show)(?: me)? (?:all )?(?:the )?(?:git )?tags", lambda m: call("git.tags")),
+    (r"(?:list|show)(?: me)? (?:all )?(?:the )?(?:git )?remotes|what remotes (?:are there|do i have)",
+     lambda m: call("git.remotes")),
+    (r"(?:git )?fetch(?: (?:the )?latest| everything| from (?P<remote>[\w.-]+))?", lambda m: call("git.fetch", remote=m.group("remote"))),
+    (r"(?:git )?pull(?: (?:the )?latest(?: changes)?| (?:my |the )?changes)?(?: from (?P<remote>[\w.-]+))?",
+     lambda m: call("git.pull", remote=m.group("remote"))),
+    (r"(?P<force>force[- ])?push(?: (?:my |the |this |all my )?(?:changes|commits|branch|work|it))?"
+     r"(?: to (?P<remote>[\w.-]+))?", _push),
+    (r"(?:git )?blame " + PATH, _blame),
+    (r"who (?:last )?(?:changed|wrote|edited|touched) (?:line (?P<line>\d+) (?:of|in) )?" + PATH, _blame),
+    (r"(?:search|grep) (?:the )?(?:repo|repository|committed (?:code|files)|git|head) for " + Q,
+     lambda m: call("git.grep", pattern=m.group("msg"))),
+    (r"(?:search|grep) (?:the )?(?:repo|repository|committed (?:code|files)|git|head) for (?P<word>\S+)",
+     lambda m: call("git.grep", pattern=m.group("word"))),
+    (r"(?:git )?clone (?P<url>\S+)(?: (?:into|to|as) (?P<dest>\S+))?",
+     lambda m: call("git.clone", url=m.group("url"), destination=m.group("dest"))),
+    (r"(?:remove|delete|clean(?: up)?|get rid of) (?:all )?(?:the )?untracked files(?P<ignored> and ignored files)?",
+     lambda m: call("git.clean", ignored=True if m.group("ignored") else None)),
+]
+
+AMBIGUOUS: list[tuple[str, Build]] = [
+    (r"what(?:'s| has| have i)? changed(?: here)?|what have i changed|what did i change",
+     lambda m: call("git.status")),
+    (r"what(?:'s| has)? changed (?:since|after) (?P<since>.+)|(?:show )?(?:the )?changes since (?P<since2>.+)",
+     lambda m: call("git.log", since=m.group("since") or m.group("since2"), files=True, count=100)),
+    (r"what(?:'s| has)? changed in " + PATH + r"|(?:show )?(?:me )?(?:the )?changes (?:to|in) " + PATH.replace(
+        "path", "path2"), lambda m: call("git.diff", path=unquote(m.group("path") or m.group("path2")))),
+    (r"(?:show )?(?:the )?history of " + PATH, lambda m: call("git.log", path=unquote(m.group("path")))),
+    (r"show (?:me )?" + PATH + r" (?:at|as of|as it was (?:at|in)) (?:revision |commit )?" + REF,
+     lambda m: call("git.show_file", path=unquote(m.group("path")), revision=m.group("ref"))),
+    (r"switch to " + REF, lambda m: call("git.switch", branch=m.group("ref"))),
+]
