@@ -17,7 +17,7 @@ from urllib.parse import unquote
 
 from .actions.context import ActionContext
 from .actions.registry import ActionSpec, Param
-from .errors import BadArguments, PathOutsideWorkspace
+from .errors import ActionFailed, BadArguments, NlshError, PathOutsideWorkspace
 from .sandbox.paths import is_within, resolve
 from .textsafe import escape_name
 from .types import ActionCall, PlannedStep, Preview
@@ -110,7 +110,12 @@ def _near_match(path: Path, value: str, spec: ActionSpec) -> Path:
 
 def _preview(spec: ActionSpec, ctx: ActionContext, args: dict[str, Any], resources: list[str]) -> Preview:
     if spec.preview is not None:
-        return spec.preview(ctx, **args)
+        try:
+            return spec.preview(ctx, **args)
+        except NlshError:
+            raise
+        except Exception as exc:  # a plugin's bug is reported, not a traceback
+            raise ActionFailed(f"{spec.name}: its preview failed ({type(exc).__name__}: {exc}); nothing ran") from None
     shown = ", ".join(escape_name(r) for r in resources[:5]) + (" …" if len(resources) > 5 else "")
     return Preview(
         summary=f"{spec.summary.rstrip('.')}" + (f": {shown}" if shown else ""),

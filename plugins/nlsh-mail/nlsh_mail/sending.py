@@ -124,13 +124,13 @@ def _deliver(ctx: nlsh.ActionContext, account: Account, to: list[str], cc: list[
                                    "subject": str(msg["Subject"]), "attachments": files})
 
 
-def _recipients(args: dict) -> list[str]:
+def _recipient_resources(args: dict) -> list[str]:
     """Recipients as policy resources, so rules like {recipient = "*@example.org"} apply."""
     return [f"mail:{r}" for r in list(args.get("to") or []) + list(args.get("cc") or [])]
 
 
 @nlsh.action("mail.send", capabilities=CAPABILITIES, risk=nlsh.Risk.R3, preview=_preview_send,
-             resources=_recipients)
+             resources=_recipient_resources)
 def send(ctx: nlsh.ActionContext, to: list[str], subject: str, body: str = "", cc: list[str] | None = None,
          attachments: nlsh.InPaths | None = None, account: str | None = None) -> nlsh.ActionResult:
     """Send an email, optionally with files from the workspace attached.
