@@ -130,3 +130,8 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return ExitStatus.OK
+    except Exception as exc:  # a bug: one line for the person, the traceback on request
+        if env.environ.get("NLSH_DEBUG"):
+            raise
+        env.stderr.write(f"nlsh: internal error: {type(exc).__name__}: {exc} (set NLSH_DEBUG=1 for details)\n")
+        return ExitStatus.FAILED
