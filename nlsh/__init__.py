@@ -44,7 +44,7 @@ def paths_and_settings(env: Environment):
     Plugin settings live in config.toml under their own table, e.g. ``[mail]``, and are found
     in ``settings.extra["mail"]``.
     """
-    from .app import load_paths_and_settings
+    from .config import load_paths_and_settings
 
     return load_paths_and_settings(env)
 

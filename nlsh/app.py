@@ -11,15 +11,14 @@ from pathlib import Path
 from typing import Any, Callable
 
 from .audit.log import AuditLog
-from .config import Paths, Settings, load_settings
+from .config import Paths, load_paths_and_settings
 from .confirm import Confirmer
 from .env import Environment
-from .errors import UsageError
 from .plugins import Catalog, load_catalog
 from .session import Session
 from .types import Plan
 
-__all__ = ["LazyPlanner", "open_session", "load_paths_and_settings"]
+__all__ = ["LazyPlanner", "open_session"]
 
 
 class LazyPlanner:
@@ -45,15 +44,6 @@ class LazyPlanner:
         if name.startswith("_"):
             raise AttributeError(name)
         return getattr(self.get(), name)
-
-
-def load_paths_and_settings(env: Environment) -> tuple[Paths, Settings]:
-    paths = Paths.from_environ(env.environ, env.home)
-    try:
-        paths.ensure()
-    except OSError as exc:
-        raise UsageError(f"cannot create nlsh's folders under {paths.state.parent}: {exc.strerror}") from None
-    return paths, load_settings(paths.config_file)
 
 
 def open_session(

@@ -10,11 +10,14 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping
+from typing import TYPE_CHECKING, Any, Mapping
 
 from .errors import UsageError
 
-__all__ = ["Paths", "Settings", "load_settings"]
+if TYPE_CHECKING:
+    from .env import Environment
+
+__all__ = ["Paths", "Settings", "load_paths_and_settings", "load_settings"]
 
 
 @dataclass(frozen=True)
@@ -119,3 +122,13 @@ def load_settings(path: Path) -> Settings:
         disabled_plugins=tuple(plugins.get("disabled", ())),
         extra={k: v for k, v in raw.items() if k not in known},
     )
+
+
+def load_paths_and_settings(env: "Environment") -> tuple[Paths, Settings]:
+    """The state folders for this environment (created, 0700) and the validated settings."""
+    paths = Paths.from_environ(env.environ, env.home)
+    try:
+        paths.ensure()
+    except OSError as exc:
+        raise UsageError(f"cannot create nlsh's folders under {paths.state.parent}: {exc.strerror}") from None
+    return paths, load_settings(paths.config_file)

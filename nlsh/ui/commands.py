@@ -22,7 +22,7 @@ def run_subcommand(name: str, argv: list[str], env: Environment) -> int:
         from . import services_cli
 
         return getattr(services_cli, name)(argv, env)
-    from ..app import load_paths_and_settings
+    from ..config import load_paths_and_settings
     from ..plugins import load_catalog
 
     _, settings = load_paths_and_settings(env)
@@ -39,7 +39,7 @@ def _sub(prog: str, description: str) -> argparse.ArgumentParser:
 
 
 def audit(argv: list[str], env: Environment) -> int:
-    from ..app import load_paths_and_settings
+    from ..config import load_paths_and_settings
     from ..audit.render import format_records
     from ..audit.verify import read_records, verify
 

@@ -12,7 +12,7 @@ __all__ = ["run_doctor"]
 
 
 def run_doctor(env: Environment) -> int:
-    from ..app import load_paths_and_settings
+    from ..config import load_paths_and_settings
     from ..audit.verify import verify
     from ..llm.select import describe_model
     from ..plugins import load_catalog

@@ -24,7 +24,7 @@ def _parser(prog: str, description: str) -> argparse.ArgumentParser:
 
 
 def _paths(env: Environment):
-    from ..app import load_paths_and_settings
+    from ..config import load_paths_and_settings
 
     return load_paths_and_settings(env)[0]
 

@@ -256,23 +256,13 @@ def _memory_history() -> Any:
     return InMemoryHistory()
 
 
-def _paths_and_settings(env: Environment) -> tuple[Any, Any]:
-    """As app.load_paths_and_settings, without importing the pipeline before the prompt."""
-    from ...config import Paths, load_settings
-
-    paths = Paths.from_environ(env.environ, env.home)
-    try:
-        paths.ensure()
-    except OSError as exc:
-        raise UsageError(f"cannot create nlsh's folders under {paths.state.parent}: {exc.strerror}") from None
-    return paths, load_settings(paths.config_file)
-
-
 def run_repl(env: Environment, *, model: str | None = None) -> int:
     from ...llm.select import backend_factory
     from .history import open_history, shell_history_from
 
-    paths, settings = _paths_and_settings(env)
+    from ...config import load_paths_and_settings
+
+    paths, settings = load_paths_and_settings(env)
     model_setting = settings.model if model is None else model
     if backend_factory(model_setting, paths) is None:  # a missing model file is reported now
         model_setting = "none"
