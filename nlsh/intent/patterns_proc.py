@@ -49,10 +49,7 @@ def _signal(m: re.Match[str]) -> list[ActionCall] | None:
             return None
     args: dict[str, Any] = {}
     if groups.get("pid"):
-        pid = int(groups["pid"])
-        if pid <= 1:
-            return None
-        args["pid"] = pid
+        args["pid"] = int(groups["pid"])  # pid 1 or nlsh itself: the policy denies it, saying why
     else:
         name = _name(groups["name"])
         if name is None:
@@ -67,15 +64,13 @@ def _signal_each(m: re.Match[str]) -> list[ActionCall] | None:
     """"kill 1234 and 5678": one step per pid."""
     sig = {"signal": "KILL"} if m["force"] else {}
     pids = [int(p) for p in re.findall(r"\d+", m["pids"])]
-    if any(p <= 1 for p in pids):
-        return None
     return [ActionCall("proc.signal", {"pid": p, **sig}) for p in pids]
 
 
 def _fixed_signal(sig: str):
     def build(m: re.Match[str]) -> list[ActionCall] | None:
         pid = int(m["pid"])
-        return [ActionCall("proc.signal", {"pid": pid, "signal": sig})] if pid > 1 else None
+        return [ActionCall("proc.signal", {"pid": pid, "signal": sig})]
     return build
 
 

@@ -158,6 +158,7 @@ CASES: list[tuple[str, list[ActionCall]]] = [
     ("what is taking up space", [C("files.disk_usage")]),
     ("what's taking so much space in Downloads", [C("files.disk_usage", path="Downloads")]),
     ("what is taking space here", [C("files.disk_usage")]),
+    ("kill pid 1", [C("proc.signal", pid=1)]),  # mapped; the policy denies it
     ("show the biggest folders", [C("files.disk_usage")]),
     ("top 5 largest folders in ~", [C("files.disk_usage", path="~", top=5)]),
     ("disk usage of src", [C("files.disk_usage", path="src")]),
@@ -313,7 +314,7 @@ NOT_MATCHED = [
     "count files in src", "how many files are in src", "read the news", "head office", "count sheep",
     "hash browns", "tar the roof", "the end of the world", "how big is the moon", "who owns twitter", "",
     "kill the top process", "kill time", "find folders larger than 100M", "find files from last year",
-    "look for README.md", "login", "show me files from yesterday", "delete my downloads folder", "kill pid 1",
+    "look for README.md", "login", "show me files from yesterday", "delete my downloads folder",
     "please", "search", "find", "show",
 ]
 
