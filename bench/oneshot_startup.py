@@ -47,8 +47,10 @@ def main() -> None:
         timed([str(nlsh), "-c", args.request, "--yes"], str(ws), env, 2)  # warm the page cache
         nl = timed([str(nlsh), "-c", args.request, "--yes"], str(ws), env, args.runs)
         py = timed(["python3", "-c", "pass"], str(ws), env, args.runs)
+        real = timed([str(ROOT / ".venv" / "bin" / "python"), "-c", "pass"], str(ws), env, args.runs)
     print(f"runs: {args.runs}")
-    print(f"python3 -c pass            median {statistics.median(py) * 1000:6.1f} ms")
+    print(f"python3 -c pass            median {statistics.median(py) * 1000:6.1f} ms  (PATH's python3)")
+    print(f".venv/bin/python -c pass   median {statistics.median(real) * 1000:6.1f} ms  (the interpreter nlsh runs on)")
     print(f"nlsh -c {args.request!r:22} median {statistics.median(nl) * 1000:6.1f} ms "
           f"(min {min(nl) * 1000:.1f}, max {max(nl) * 1000:.1f})")
 
