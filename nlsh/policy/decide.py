@@ -26,6 +26,17 @@ def decide(step: PlannedStep, risk: Risk, why: str, rules: RuleSet, *, mode: str
         return Decision("auto", risk, rule.label(), f"allowed by {rule.label()}")
     if risk == Risk.R0 or (risk == Risk.R1 and mode != "cautious"):
         return Decision("auto", risk, f"default.{risk}", why)
-    reason = why or {Risk.R1: "cautious mode", Risk.R2: "destructive or outside the workspace",
-                     Risk.R3: "high risk: confirmed every time"}.get(risk, "")
+    reason = why or _default_reason(risk, caps)
     return Decision("confirm", risk, f"default.{risk}", reason, rememberable)
+
+
+def _default_reason(risk: Risk, capabilities: tuple[str, ...]) -> str:
+    if risk == Risk.R1:
+        return "cautious mode asks before changes"
+    if risk == Risk.R3:
+        return "high risk: asked every time, never remembered"
+    for cap, why in (("fs.delete", "deletes (to nlsh's trash)"), ("proc.signal", "signals a process"),
+                     ("git.write", "changes the repository"), ("fs.write", "changes files")):
+        if cap in capabilities:
+            return why
+    return f"risk {risk}"
