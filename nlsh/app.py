@@ -80,7 +80,10 @@ def _model_planner(model: str, paths: Paths, catalog: Catalog) -> LazyPlanner | 
 
     def build() -> Any:
         from .intent.planner import ModelPlanner
+        from .intent.trace import TraceLog
+        from .services.modelqueue import QueuedBackend
 
-        return ModelPlanner(make_backend(), catalog.actions, catalog.examples)
+        return ModelPlanner(QueuedBackend(make_backend()), catalog.actions, catalog.examples,
+                            on_trace=TraceLog(paths.state / "trace.jsonl").append)
 
     return LazyPlanner(build)

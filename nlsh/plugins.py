@@ -35,6 +35,7 @@ BUILTIN_PLUGINS = (
     "nlsh.actions.shell",
     "nlsh.intent.patterns",
     "nlsh.intent.examples",
+    "nlsh.intent.examples_extra",
     "nlsh.services.actions",
 )
 

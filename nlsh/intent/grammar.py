@@ -66,15 +66,18 @@ def _value_rule(prop: Mapping[str, Any], required: bool, spans: bool = False) ->
     return {"string": "str", "integer": "int", "number": "num", "boolean": "bool"}.get(kind, "str")
 
 
-def _args_rules(prefix: str, schema: Mapping[str, Any], spans: bool = False) -> list[str]:
+def _args_rules(prefix: str, schema: Mapping[str, Any], spans: bool = False, numbers: bool = True) -> list[str]:
     """Rules for an argument object: an ordered subset of the properties, required ones kept.
 
     `prefix-sI-first` emits the chosen properties from index I on, with no comma before the
     first; `prefix-sI-rest` the same after something was already emitted. 2n rules for n
     properties, however many subsets there are.
     """
-    props = list(schema.get("properties", {}).items())
     required = set(schema.get("required", ()))
+    props = [
+        (name, prop) for name, prop in schema.get("properties", {}).items()
+        if numbers or name in required or prop.get("type") != "integer" or "enum" in prop
+    ]  # a request without a number gets no optional number: the model must not invent one
     rules = [f'{prefix} ::= "{{" {prefix}-s0-first "}}"' if props else f'{prefix} ::= "{{}}"']
     for i, (name, prop) in enumerate(props):
         pair = f'{_lit(json.dumps(name) + ":")} {_value_rule(prop, name in required, spans)}'
@@ -90,14 +93,16 @@ def _args_rules(prefix: str, schema: Mapping[str, Any], spans: bool = False) -> 
     return rules
 
 
-def _step_rules(specs: Iterable[ActionSpec], spans: bool = False) -> tuple[list[str], list[str]]:
+def _step_rules(
+    specs: Iterable[ActionSpec], spans: bool = False, numbers: bool = True
+) -> tuple[list[str], list[str]]:
     rules: list[str] = []
     alternatives: list[str] = []
     for spec in specs:
         rule = _rule_name(spec.name)
         opening = _lit(f'{{"action":{json.dumps(spec.name)},"args":')
         rules.append(f'{rule} ::= {opening} {rule}-args "}}"')
-        rules += _args_rules(f"{rule}-args", spec.schema(), spans)
+        rules += _args_rules(f"{rule}-args", spec.schema(), spans, numbers)
         alternatives.append(rule)
     return rules, alternatives
 
@@ -129,6 +134,10 @@ def _span_rules(spans: Sequence[str]) -> str:
     ])
 
 
+def _has_numbers(spans: Sequence[str] | None) -> bool:
+    return spans is None or any(re.fullmatch(r"[0-9]{1,9}", w) for w in spans)
+
+
 def plan_grammar(
     actions: Iterable[ActionSpec], *, max_steps: int = MAX_STEPS, spans: Sequence[str] | None = None
 ) -> str:
@@ -136,7 +145,7 @@ def plan_grammar(
 
     With `spans`, path arguments are limited to those words and globs made from them.
     """
-    rules, alternatives = _step_rules(actions, spans is not None)
+    rules, alternatives = _step_rules(actions, spans is not None, _has_numbers(spans))
     if not alternatives:
         raise ValueError("no actions to build a grammar from")
     step = "step ::= " + " | ".join(alternatives)
@@ -156,6 +165,8 @@ _NOT_NAMES = _BEFORE_NAME | _AFTER_NAME | frozenset(
 )
 
 
+_NUMBER_WORDS = {w: str(i) for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve".split())}
 _MARK = "\x00"  # marks the entries of request_spans that are not words: extensions, home
 _EXT = re.compile(r"^\*?\.([A-Za-z0-9]{1,6})$")
 
@@ -174,6 +185,8 @@ def request_spans(text: str) -> list[str]:
         ext = _EXT.match(word)
         if ext or after in ("file", "files") and re.fullmatch(r"[A-Za-z0-9]{1,6}", word) and word.lower() not in _NOT_NAMES:
             marks.append(_MARK + "ext:" + (ext.group(1) if ext else word.lower()))
+        if word.lower() in _NUMBER_WORDS:
+            found.append(_NUMBER_WORDS[word.lower()])
         if word.lower() in ("home", "~"):
             marks.append(_MARK + "home")
         named = before in _BEFORE_NAME or after in _AFTER_NAME
@@ -204,7 +217,7 @@ def sequence_grammar(
     (the model is given that text and decodes from the first argument object on).
     """
     unique = list({spec.name: spec for spec in specs}.values())
-    rules, _ = _step_rules(unique, spans is not None)
+    rules, _ = _step_rules(unique, spans is not None, _has_numbers(spans))
     if after_prefill:
         rest = "".join(f' "," {_rule_name(spec.name)}' for spec in specs[1:])
         root = f'root ::= {_rule_name(specs[0].name)}-args "}}"{rest} "]}}"'

@@ -31,9 +31,9 @@ from ..actions.registry import ActionSpec, Registry
 from ..errors import BadArguments, NlshError, NotUnderstood
 from ..llm.base import Backend, Message
 from ..plugins import Example
-from ..types import ActionCall, Plan
+from ..types import ActionCall, Plan, Risk
 from . import grammar as gbnf
-from .retrieval import BM25
+from .retrieval import BM25, tokens
 
 __all__ = ["ModelPlanner", "parse_plan", "plan_schema"]
 
@@ -66,7 +66,7 @@ class ModelPlanner:
         examples: Sequence[Example] = (),
         *,
         k: int = 4,
-        vote: int = 20,
+        vote: int = 40,
         choose: str = "vote",
         shortlist: int = 3,
         spans: bool = True,
@@ -79,6 +79,7 @@ class ModelPlanner:
         self.on_trace = on_trace
         self.last_trace: dict[str, Any] = {}
         self._index = BM25((ex.request, ex) for ex in self.examples)
+        self._verbs = _risky_verbs(actions, self.examples)
         self._schema = plan_schema(actions)
         # A backend that can continue a given start of the reply is given the forced part
         # of the plan ({"steps":[{"action":"NAME","args":) with the prompt, evaluated in one batch.
@@ -90,12 +91,20 @@ class ModelPlanner:
         """Plan shapes (action sequences) ranked by the summed BM25 scores of the `vote` most
         similar examples having them; several steps only when the request joins requests."""
         several = bool(_SEVERAL.search(text))
+        words = set(tokens(text))
         votes: dict[tuple[str, ...], float] = {}
         for score, ex in self._index.ranked(text)[: self.vote]:
             shape = _shape(ex)
-            if score > 0 and (several or len(shape) == 1):
+            if score > 0 and (several or len(shape) == 1) and self._asked_for(shape, words):
                 votes[shape] = votes.get(shape, 0.0) + score
         return sorted(votes.items(), key=lambda kv: -kv[1])
+
+    def _asked_for(self, shape: tuple[str, ...], words: set[str]) -> bool:
+        """A step that deletes, signals or commits (risk R2 and up) is only voted for when
+        the request uses one of its verbs: a word its examples start with, or of its name
+        ("delete", "signal"). Without it, a request that merely looks like "kill the
+        worker" ("list the worker's process ids") does not become a kill."""
+        return all(words & self._verbs[name] for name in shape if name in self._verbs)
 
     def shots(self, text: str, shape: tuple[str, ...] = ()) -> list[Example]:
         """The k examples to show: the most similar of this shape first, then any."""
@@ -110,12 +119,17 @@ class ModelPlanner:
         one batch instead of token by token)."""
         spans = gbnf.request_spans(_clean(text)) if self.spans else None
         ranked = self.votes(text)
+        if not ranked and self.examples:
+            raise NotUnderstood(
+                f"I don't know how to do that: {_clean(text)[:80]!r} shares no word with anything I know",
+                hint="rephrase it in English, or run a command with '!'",
+            )
         if self.choose == "vote" and ranked:
             specs = [self.actions.get(n) for n in ranked[0][0]]
             grammar = gbnf.sequence_grammar(specs, spans=spans, after_prefill=self._prefill)
             prefill = gbnf.sequence_prefill(specs) if self._prefill else ""
             return self.shots(text, ranked[0][0]), specs, grammar, prefill
-        names = [n for shape, _ in ranked for n in shape][: self.shortlist] if ranked else [s.name for s in self.actions]
+        names = [n for shape, _ in ranked for n in shape][: self.shortlist] if ranked else []
         offered = [self.actions.get(n) for n in dict.fromkeys([*names, "shell.run"]) if n in self.actions]
         steps = MAX_STEPS if _SEVERAL.search(text) else 1
         return self.shots(text), offered, gbnf.plan_grammar(offered, max_steps=steps, spans=spans), ""
@@ -184,6 +198,20 @@ def _clean(text: str) -> str:
 
 def _shape(ex: Example) -> tuple[str, ...]:
     return tuple(s.action for s in ex.steps)
+
+
+def _risky_verbs(actions: Registry, examples: Sequence[Example]) -> dict[str, set[str]]:
+    """For each action of risk R2 and up: the words that ask for it (see `_asked_for`)."""
+    verbs: dict[str, set[str]] = {}
+    for spec in actions:
+        if spec.risk >= Risk.R2:
+            verbs[spec.name] = set(tokens(spec.name.rsplit(".", 1)[-1].replace("_", " ")))
+    for ex in examples:
+        first = tokens(ex.request)[:1]
+        for step in ex.steps:
+            if step.action in verbs:
+                verbs[step.action].update(first)
+    return verbs
 
 
 def _signature(spec: ActionSpec) -> str:

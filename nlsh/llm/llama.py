@@ -133,6 +133,7 @@ class LlamaBackend:
         `prefill` is text the reply is known to start with (it is appended to the prompt and
         not returned); the grammar then applies to what follows it.
         """
+        self.last = {}
         self.load()
         llm = self._llm
         prompt = self._format(list(messages)) + prefill

@@ -50,6 +50,7 @@ class OpenAIBackend:
         grammar: str | None = None,
         max_tokens: int = 256,
     ) -> str:
+        self.last = {}
         body: dict[str, Any] = {
             "messages": [dict(m) for m in messages], "temperature": 0, "max_tokens": max_tokens, "stream": False,
         }

@@ -64,7 +64,7 @@ class QueuedBackend:
         self.backend = backend
         self.name = getattr(backend, "name", "queued")
         self.queue = queue or FairQueue(max_concurrent)
-        self.waits: list[float] = []  # seconds each call waited for its turn
+        self.waits: collections.deque[float] = collections.deque(maxlen=1000)  # seconds recent calls waited for their turn
 
     def complete(
         self,
@@ -73,12 +73,14 @@ class QueuedBackend:
         json_schema: Mapping[str, Any] | None = None,
         grammar: str | None = None,
         max_tokens: int = 256,
+        **extra: Any,
     ) -> str:
         began = time.monotonic()
         self.queue.acquire()
         self.waits.append(time.monotonic() - began)
         try:
-            return self.backend.complete(messages, json_schema=json_schema, grammar=grammar, max_tokens=max_tokens)
+            return self.backend.complete(messages, json_schema=json_schema, grammar=grammar, max_tokens=max_tokens,
+                                         **extra)
         finally:
             self.queue.release()
 

@@ -33,6 +33,7 @@ subcommands:
   audit [-n N] | audit verify   show recent audit records, or check the hash chain
   undo [ID] | undo --list       revert the last reversible action (or a given one)
   doctor                        show Python, model, sandbox level, folders, plugins
+  trace [ID]                    how the model planner handled the last request
   actions                       list the actions nlsh can run
   tui                           open the full-screen desktop
   memory list|search|add|forget|export|import   what nlsh remembers

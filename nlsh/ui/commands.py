@@ -15,7 +15,7 @@ SERVICES = ("memory", "skill", "watch", "jobs", "job", "cancel")
 
 
 def run_subcommand(name: str, argv: list[str], env: Environment) -> int:
-    builtin = {"audit": audit, "undo": undo, "doctor": doctor, "actions": actions, "tui": tui}
+    builtin = {"audit": audit, "undo": undo, "doctor": doctor, "actions": actions, "tui": tui, "trace": trace}
     if name in builtin:
         return builtin[name](argv, env)
     if name in SERVICES:
@@ -102,6 +102,22 @@ def actions(argv: list[str], env: Environment) -> int:
         env.stdout.write(f"{spec.name:22} {spec.risk}  {caps:24} {spec.summary}\n")
     for name, reason in catalog.broken.items():
         env.stderr.write(f"nlsh: plugin {name} is broken: {reason}\n")
+    return ExitStatus.OK
+
+
+def trace(argv: list[str], env: Environment) -> int:
+    from ..config import load_paths_and_settings
+    from ..intent.trace import TraceLog, format_trace
+
+    p = _sub("trace", "Show how the model planner handled the last request (or the one with this id).")
+    p.add_argument("id", nargs="?", help="a trace id (default: the latest)")
+    args = p.parse_args(argv)
+    paths, _ = load_paths_and_settings(env)
+    found = TraceLog(paths.state / "trace.jsonl").get(args.id)
+    if found is None:
+        env.stderr.write("nlsh: no planner trace" + (f" with id {args.id}" if args.id else " yet") + "\n")
+        return ExitStatus.FAILED
+    env.stdout.write(format_trace(found) + "\n")
     return ExitStatus.OK
 
 

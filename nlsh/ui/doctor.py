@@ -22,7 +22,7 @@ def run_doctor(env: Environment) -> int:
     rows: list[tuple[str, str]] = [
         ("nlsh", "0.1.0"),
         ("python", f"{platform.python_version()} ({sys.executable})"),
-        ("model", describe_model(settings.model)),
+        ("model", describe_model(settings.model, paths)),
     ]
     try:
         from ..sandbox.level import FORCE_LEVEL_VAR, describe

@@ -283,3 +283,31 @@ def test_every_model_plan_leaves_a_bounded_trace(catalog, tmp_path):
         planner.plan("where am I " + "x" * 300)
     assert len(log.read()) < 20 and log.path.stat().st_size <= 3 * 4096 + 4096
     assert log.get("zzzz") is None and TraceLog(tmp_path / "none.jsonl").read() == []
+
+
+@pytest.mark.parametrize("text", ["zq frobnicate the wibble", "qué hora es ahora", "今日は何曜日ですか"])
+def test_a_request_sharing_no_word_with_any_example_is_not_understood(catalog, text):
+    backend = ScriptedBackend([])
+    planner = ModelPlanner(backend, catalog.actions, catalog.examples)
+    with pytest.raises(NotUnderstood, match="shares no word"):
+        planner.plan(text)
+    assert backend.prompts == []  # the model was not even asked
+
+
+def test_numbers_come_from_the_request(catalog):
+    head = catalog.actions.get("files.head")
+    without = gbnf.sequence_grammar([head], spans=gbnf.request_spans("show the top of a.txt"))
+    assert '"lines"' not in without.replace('\\"', '"')
+    with_words = gbnf.sequence_grammar([head], spans=gbnf.request_spans("show the first three lines of a.txt"))
+    assert 'count ::= "3"' in with_words and '"lines"' in with_words.replace('\\"', '"')
+    info = gbnf.sequence_grammar([catalog.actions.get("proc.info")], spans=[])  # a required number stays
+    assert '"pid"' in info.replace('\\"', '"')
+
+
+def test_a_destructive_action_needs_its_verb(catalog):
+    planner = ModelPlanner(ScriptedBackend([]), catalog.actions, catalog.examples)
+    assert "delete" in planner._verbs["files.delete"] and "fil" not in planner._verbs["files.delete"]
+    voted = {shape for shape, _ in planner.votes("which files are in the build folder")}
+    assert ("files.delete",) not in voted
+    assert planner.votes("delete the build folder")[0][0] == ("files.delete",)
+    assert planner._verbs["weather.today"] >= {"today", "what"}  # R3: its examples' first word counts
