@@ -256,6 +256,8 @@ _CLAUSES = [
            r"|items|entries|stuff|everything|anything|ones|contents?)", _object),
     # where
     clause(r"(?:right\s+|in\s+)?here", _fixed("path", ".")),
+    clause(r"(?:in|inside|within|under|of|from)\s+(?:(?:the\s+)?(?:current|present)\s+(?:working\s+)?|this\s+"
+           r"|(?:the\s+)?working\s+)(?:folder|directory|dir)(?=\s|,|$)", _fixed("path", ".")),
     clause(rf"(?:in|inside|within|under|beneath|below|from|of|at|on)\s+(?P<place>{PLACE})", _location),
     clause(rf"(?P<place>{PLACE})", _bare),
     # words that add nothing

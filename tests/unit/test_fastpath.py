@@ -159,6 +159,9 @@ CASES: list[tuple[str, list[ActionCall]]] = [
     ("what's taking so much space in Downloads", [C("files.disk_usage", path="Downloads")]),
     ("what is taking space here", [C("files.disk_usage")]),
     ("kill pid 1", [C("proc.signal", pid=1)]),  # mapped; the policy denies it
+    ("list files in this folder with details", [C("files.list", long=True)]),
+    ("show the files in the working directory sorted by time", [C("files.list", sort="time")]),
+    ("list files in the folder docs", [C("files.list", path="docs")]),
     ("show the biggest folders", [C("files.disk_usage")]),
     ("top 5 largest folders in ~", [C("files.disk_usage", path="~", top=5)]),
     ("disk usage of src", [C("files.disk_usage", path="src")]),
