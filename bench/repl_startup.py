@@ -19,12 +19,13 @@ import os
 import pty
 import re
 import select
-import signal
 import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from ptykit import reap
 
 ROOT = Path(__file__).resolve().parent.parent
 PROMPT = re.compile(rb"\] (?:\[\d+\] )?>")
@@ -68,25 +69,10 @@ def one_run(argv: list[str], cwd: str, env: dict[str, str], timeout: float = 10.
                 elapsed = time.perf_counter() - start
                 break
         os.write(fd, b"\x04")  # Ctrl-D: leave
-        _reap(pid, fd)
+        reap(pid, fd)
         return elapsed
     finally:
         os.close(fd)
-
-
-def _reap(pid: int, fd: int, grace: float = 5.0) -> None:
-    end = time.monotonic() + grace
-    while time.monotonic() < end:
-        done, _ = os.waitpid(pid, os.WNOHANG)
-        if done:
-            return
-        if select.select([fd], [], [], 0.05)[0]:
-            try:
-                os.read(fd, 65536)
-            except OSError:
-                pass
-    os.kill(pid, signal.SIGKILL)
-    os.waitpid(pid, 0)
 
 
 def main() -> None:
