@@ -38,8 +38,6 @@ def ground(call: ActionCall, spec: ActionSpec, ctx: ActionContext, *, source: st
         resolved = [p for v in values for p in _ground_path(v, param, spec, ctx, source)]
         args[param.name] = resolved if param.is_list else resolved[0]
         resources += resolved
-    if spec.name == "proc.signal" and args.get("pid") is not None:
-        resources.append(f"pid:{args['pid']}")
     declared = spec.extra.get("resources")
     if declared is not None:
         resources += [str(r) for r in declared(dict(args))]

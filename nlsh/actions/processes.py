@@ -322,7 +322,13 @@ def _send(snap: dict[str, Any], signum: int) -> str:
     return "sent"
 
 
-@action("proc.signal", capabilities=("proc.signal",), risk=Risk.R2, preview=_preview_signal)
+def _signal_resources(args: dict) -> list[str]:
+    """The target pid as a policy resource ("pid:1" is denied before anyone is asked)."""
+    return [f"pid:{args['pid']}"] if args.get("pid") is not None else []
+
+
+@action("proc.signal", capabilities=("proc.signal",), risk=Risk.R2, preview=_preview_signal,
+        resources=_signal_resources)
 def send_signal(
     ctx: ActionContext, pid: int | None = None, name: str | None = None, signal: SignalName = "TERM"
 ) -> ActionResult:
