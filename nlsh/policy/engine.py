@@ -31,7 +31,6 @@ class Policy:
         from ..actions.processes import protected_pids
 
         risk, why = assess(
-            action=step.call.action,
             base=step.risk,
             capabilities=step.capabilities,
             resources=step.resources,

@@ -35,7 +35,6 @@ def _catastrophic_delete(path: str, home: Path) -> bool:
 
 def assess(
     *,
-    action: str,
     base: Risk,
     capabilities: Sequence[str],
     resources: Sequence[str],
@@ -56,7 +55,7 @@ def assess(
     for r in resources:
         if r.startswith("pid:") and int(r[4:]) in protected_pids:
             return Risk.R4, f"signals a protected process ({r[4:]}: init or nlsh itself)"
-    if action == "shell.run":
+    if "shell.exec" in capabilities and args.get("argv"):  # any action that runs a command line
         from .dangerous import danger
 
         why = danger(list(args.get("argv") or ()), home=str(home), cwd=cwd)
