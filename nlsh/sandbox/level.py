@@ -150,7 +150,7 @@ def _detail(name: str, found: Probe) -> str:
     if name == NONE:
         parts.append("only read-only commands run, others need an explicit 'run unsandboxed'")
     elif os.geteuid() == 0:
-        parts.append("programs run as the workspace owner, or nobody")
+        parts.append("programs run as the workspace owner, or nobody (git writes to root's repositories: uid 0 without capabilities)")
     return "; ".join(parts)
 
 
@@ -183,5 +183,6 @@ def _bwrap_version(found: Probe) -> str:
 def _uid_drop_row() -> str:
     uid = os.geteuid()
     if uid == 0:
-        return f"running as root: programs run as the workspace owner, or uid {NOBODY} (nobody)"
+        return (f"running as root: programs run as the workspace owner, or uid {NOBODY} (nobody); "
+                "git writing root's own repository keeps uid 0 with no capabilities")
     return f"not needed (running as uid {uid})"

@@ -108,7 +108,8 @@ def prepare(argv: list[str], *, level: str, cwd: Path, workspace: Path, environ:
     _check_workspace(workspace, protected)
     if level == NONE:
         return _unconfined(argv, cwd=cwd, environ=environ, timeout=timeout, limits=limits)
-    drop = _drop_target(workspace) if os.geteuid() == 0 else None
+    git_write = "git.write" in capabilities and level != LANDLOCK_ONLY
+    drop = _drop_target(workspace, git_write=git_write) if os.geteuid() == 0 else None
     net = "net" in capabilities
     hidden = _hidden_dirs(environ)
     if level == LANDLOCK_ONLY:
@@ -198,11 +199,21 @@ def _check_workspace(workspace: Path, protected: tuple[Path, ...]) -> None:
                                hint=f"choose a workspace outside {path}")
 
 
-def _drop_target(workspace: Path) -> tuple[int, int]:
-    """As root, programs run as the workspace's owner, or as nobody if root owns it."""
+def _drop_target(workspace: Path, *, git_write: bool) -> tuple[int, int]:
+    """As root, programs run as the workspace's owner; in a workspace root owns, as nobody.
+
+    One exception: git with the git.write capability in root's own workspace keeps uid 0, so
+    that it can write the repository. It still runs with no capabilities at all (the launcher
+    empties the bounding, permitted and effective sets, and no_new_privs stops a setuid
+    program from regaining any); the read-only bind of / and Landlock keep its writes, chmod
+    included, inside the workspace. Only under bubblewrap: Landlock alone does not cover
+    chmod, so the Landlock-only level always uses nobody. The git plugin runs git with its
+    repository's drivers, hooks and pager neutralised, so no program the repository names
+    gets this uid.
+    """
     info = os.stat(workspace)
     if info.st_uid == 0:
-        return NOBODY, NOBODY
+        return (0, 0) if git_write else (NOBODY, NOBODY)
     return info.st_uid, info.st_gid or NOBODY
 
 

@@ -503,6 +503,29 @@ def test_33_root_cannot_remount_or_write_the_host(level: str, box: Path, tmp_pat
     assert denied.exit != 0 and not (root_owned / "here").exists()  # runs as nobody, not root
 
 
+def test_33_git_writes_in_roots_repository_keep_uid_0_but_no_capabilities(level: str, tmp_path: Path) -> None:
+    """git.write in a root-owned workspace runs as uid 0 so git can write root's repository,
+    with every capability gone: it still cannot remount, nor write outside the workspace."""
+    if not IS_ROOT:
+        pytest.skip("nlsh is not running as root here")
+    root_owned = tmp_path / "root-repo"
+    root_owned.mkdir()
+    target = Path("/etc") / f"nlsh-escape-{uuid.uuid4().hex}"
+    script = (f"id -u; grep CapEff /proc/self/status; mount -o remount,rw / ; mount -t tmpfs x /mnt; "
+              f"chmod 4755 /bin/sh; echo owned > {target}; echo owned > {tmp_path}/escape; touch here")
+    result = sh(script, root_owned, level, capabilities=("git.read", "git.write"))
+    uid, cap_line = result.stdout.splitlines()[:2]
+    assert cap_line.split()[1] == "0000000000000000"
+    assert not target.exists() and not (tmp_path / "escape").exists()
+    assert os.stat("/bin/sh").st_mode & 0o4000 == 0
+    if level == LANDLOCK_ONLY:  # Landlock alone does not stop chmod: nobody, as for any program
+        assert uid == "65534" and not (root_owned / "here").exists()
+        return
+    assert uid == "0" and (root_owned / "here").exists()
+    plain = sh("id -u", root_owned, level)  # any other program there still runs as nobody
+    assert plain.stdout.strip() == "65534"
+
+
 def test_non_root_caller_gets_a_user_namespace() -> None:
     """The unprivileged path (bwrap --unshare-all), exercised by running nlsh as nobody."""
     if not IS_ROOT or PYTHON is None:
