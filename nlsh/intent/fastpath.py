@@ -43,7 +43,31 @@ def normalise(text: str) -> str:
         text = _strip_final_punctuation(text)
         text = _LEADING.sub("", text, count=1).strip()
         text = _TRAILING.sub("", text).strip()
-    return text
+    return _imperative(text)
+
+
+# Descriptions of commands often read "Prints the first line of f", "Recursively finds ...":
+# the first verb, in the third person, becomes the imperative the patterns expect. Verbs
+# whose -s form is a common noun at the start of a request ("changes", "archives",
+# "reports") are left out.
+_THIRD_PERSON = re.compile(
+    r"^((?:recursively|quietly|silently|instantly|forcefully|forcibly|interactively|also|then)\s+)?"
+    r"(print|display|show|list|find|search|count|remove|delete|cop|move|create|make|rename|compress|"
+    r"decompress|extract|output|return|get|kill|terminate|sort|save|write|read|calculate|"
+    r"replace|unpack|locate|send|fetch|switch|check|grep|add|append|set|"
+    r"empt|stop|tell|give|open)(?:ies|es|s)\b",
+    re.I,
+)
+
+
+def _imperative(text: str) -> str:
+    m = _THIRD_PERSON.match(text)
+    if m is None:
+        return text
+    verb = m[2] + ("y" if m[2].lower() in ("cop", "empt") else "")
+    if m[2].lower() in ("cop", "empt") and not text[m.end(2):].lower().startswith("ies"):
+        return text
+    return (m[1] or "") + verb + text[m.end():]
 
 
 def _strip_final_punctuation(text: str) -> str:
