@@ -29,8 +29,11 @@ __all__ = ["MAX_STEPS", "action_grammar", "name_grammar", "plan_grammar", "reque
            "sequence_prefill"]
 
 MAX_STEPS = 4
-# Strings and lists are unbounded in the grammar (bounded repetitions such as x{0,120}
-# expand into nested rules that make every grammar check slow); max_tokens bounds them.
+# Strings are unbounded in the grammar (a bounded repetition such as chr{0,120} expands
+# into nested rules that make every grammar check slow); max_tokens bounds them. Lists are
+# bounded: a small model that starts repeating an item would otherwise fill max_tokens with it.
+MAX_ITEMS = 8
+MAX_PATHS = 6
 
 _BASE = rf"""
 ws ::= ""
@@ -39,8 +42,8 @@ chr ::= [^"\\\x00-\x1f\x7f] | "\\" (["\\/bfnrt] | "u" [0-9a-fA-F]{{4}})
 int ::= "-"? ([0-9] | [1-9] [0-9]{{1,9}})
 num ::= int ("." [0-9]{{1,6}})?
 bool ::= "true" | "false"
-strs ::= "[" (str ("," str)*)? "]"
-strs1 ::= "[" str ("," str)* "]"
+strs ::= "[" (str ("," str){{0,{MAX_ITEMS - 1}}})? "]"
+strs1 ::= "[" str ("," str){{0,{MAX_ITEMS - 1}}} "]"
 """
 
 
@@ -130,7 +133,7 @@ def _span_rules(spans: Sequence[str]) -> str:
     return "\n".join([
         "", word, ext, count,
         f"path ::= {quote} (span | {roots} | {glob}) {quote}",
-        'paths1 ::= "[" path ("," path)* "]"', "",
+        f'paths1 ::= "[" path ("," path){{0,{MAX_PATHS - 1}}} "]"', "",
     ])
 
 

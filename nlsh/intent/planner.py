@@ -267,10 +267,20 @@ def parse_plan(reply: str, actions: Registry) -> tuple[ActionCall, ...]:
         spec = actions.get(step["action"])
         if spec is None:
             raise NotUnderstood(f"the model proposed an unknown action {step['action']!r:.60}; nothing ran")
-        args = step.get("args", {})
+        args = _without_repeats(spec, step.get("args", {}))
         try:
             spec.validate(args)
         except BadArguments as exc:
             raise NotUnderstood(f"the model's arguments were invalid: {exc.message}; nothing ran") from None
         calls.append(ActionCall(spec.name, dict(args)))
     return tuple(calls)
+
+
+def _without_repeats(spec: ActionSpec, args: Any) -> Any:
+    """The arguments with each path list's repeated entries dropped (a small model that loops
+    writes the same path again and again)."""
+    if not isinstance(args, dict):
+        return args
+    props = spec.schema().get("properties", {})
+    return {k: list(dict.fromkeys(v)) if isinstance(v, list) and props.get(k, {}).get("x-path")
+            and all(isinstance(x, str) for x in v) else v for k, v in args.items()}

@@ -311,3 +311,15 @@ def test_a_destructive_action_needs_its_verb(catalog):
     assert ("files.delete",) not in voted
     assert planner.votes("delete the build folder")[0][0] == ("files.delete",)
     assert planner._verbs["weather.today"] >= {"today", "what"}  # R3: its examples' first word counts
+
+
+def test_lists_in_the_grammar_are_bounded(catalog):
+    grammar = gbnf.plan_grammar(catalog.actions, spans=["a.txt"])
+    assert f'("," str){{0,{gbnf.MAX_ITEMS - 1}}}' in grammar
+    assert f'("," path){{0,{gbnf.MAX_PATHS - 1}}}' in grammar
+
+
+def test_a_looping_reply_loses_its_repeated_paths(catalog):
+    looped = reply(("files.delete", {"paths": ["a.txt", "a.txt", "b.txt", "a.txt"]}))
+    (call,) = parse_plan(looped, catalog.actions)
+    assert call.args["paths"] == ["a.txt", "b.txt"]
