@@ -30,6 +30,7 @@ BUILTIN_PLUGINS = (
     "nlsh.actions.files",
     "nlsh.actions.fileops",
     "nlsh.actions.archive",
+    "nlsh.actions.permissions",
     "nlsh.actions.processes",
     "nlsh.actions.system",
     "nlsh.actions.shell",

@@ -26,7 +26,9 @@ _ENGLISH = frozenset(
     folders directory directories in into on onto of for from to with without by than then
     and or but not larger bigger smaller older newer last first biggest largest using
     about called named containing contains inside under over many much process processes
-    program programs""".split()
+    program programs executable runnable writable readable read-only readonly alphabetically
+    numerically recursively reversed backwards everything only lines words characters
+    duplicates unique""".split()
 )
 
 # Programs whose second word is a subcommand ("git status", "pip list").

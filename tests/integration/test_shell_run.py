@@ -46,6 +46,9 @@ def test_english_is_not_mistaken_for_a_command(env):
     which = lambda name: "/usr/bin/" + name if name in ("find", "make", "who", "ls", "git") else None
     assert route("find all python files", which=which).kind == "request"
     assert route("make a folder called x", which=which).kind == "request"
+    assert route("make run.sh executable", which=which).kind == "request"
+    assert route("make notes.txt read-only", which=which).kind == "request"
+    assert route("make test", which=which).kind == "command"
     assert route("who is using the most memory", which=which).kind == "request"
     assert route("ls -la", which=which).kind == "command"
     assert route("git status", which=which).kind == "command"
