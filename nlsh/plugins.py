@@ -31,6 +31,7 @@ BUILTIN_PLUGINS = (
     "nlsh.actions.fileops",
     "nlsh.actions.archive",
     "nlsh.actions.permissions",
+    "nlsh.actions.textedit",
     "nlsh.actions.processes",
     "nlsh.actions.system",
     "nlsh.actions.shell",
