@@ -144,7 +144,7 @@ class Session:
     def _plan(self, request: Request) -> Plan:
         if request.kind == "command":
             return Plan((ActionCall("shell.run", {"argv": list(request.argv)}),), source="command")
-        calls = match(request.text, self.catalog.patterns)
+        calls = match(request.text, self.catalog.patterns, self.catalog.actions)
         if calls:
             return Plan(tuple(calls), source="fastpath")
         from .services.hooks import skill_plan

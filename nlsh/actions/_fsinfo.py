@@ -60,7 +60,7 @@ def count(
     paths: InPaths,
     what: Literal["lines", "words", "bytes", "chars", "all"] = "all",
 ) -> ActionResult:
-    """Count the lines, words, bytes or characters of files, like `wc`.
+    """Count the lines, words, bytes or characters of files, like `wc`: "N FILE" lines, then a total.
 
     Args:
         paths: the files to count (folders are skipped).
@@ -79,9 +79,8 @@ def count(
         "files": [{"path": p, **{m: getattr(c, m) for m in measures}} for p, c in rows],
         "total": {m: getattr(total, m) for m in measures},
     }
-    if len(rows) == 1 and len(measures) == 1:
-        return ActionResult(output=str(getattr(total, measures[0])) + _skipped_note(ctx, dirs), data=data)
-    width = wc_width([c.bytes for _, c in rows])
+    # `wc -l FILE` prints "10 FILE": one number needs no column width
+    width = 1 if len(rows) == 1 and len(measures) == 1 else wc_width([c.bytes for _, c in rows])
     lines = [number_columns([getattr(c, m) for m in measures], width, shown(ctx, p)) for p, c in rows]
     if len(rows) > 1:
         lines.append(number_columns([getattr(total, m) for m in measures], width, "total"))

@@ -1,4 +1,4 @@
-"""The actions that walk a tree: files.find, files.search and files.disk_usage.
+"""The actions that walk a tree: files.search and files.disk_usage (files.find is in _fsfind).
 
 Registered by nlsh.actions.files; they are here only to keep that module small.
 """
@@ -9,24 +9,22 @@ import os
 import re
 import stat
 from fnmatch import fnmatchcase
-from typing import Callable, Literal
+from typing import Literal
 
 from ..errors import ActionFailed
 from ..textsafe import escape_name, escape_output
 from ..types import Risk
+from ._fsfind import find, with_errors
 from ._fstext import BINARY_SNIFF, is_binary, matching_lines, open_regular, refuse_binary
 from ._fsutil import (
     Entry,
     absolute,
     beneath_display,
     check_cancelled,
-    find_display,
     fs_error,
     human_size,
     kind_of,
     name_key,
-    parse_age,
-    parse_size,
     shown,
     walk,
 )
@@ -36,126 +34,8 @@ from .registry import InPath, action
 __all__ = ["disk_usage", "find", "search"]
 
 _READ_ONLY = dict(capabilities=("fs.read",), risk=Risk.R0)
-MAX_RESULTS = 100_000  # find: entries shown at most
 MAX_MATCHES = 10_000  # search: matching lines shown at most
 _SKIPPED_DIRS = frozenset({".git", ".hg", ".svn"})
-
-
-def _with_errors(output: str, errors: list[str]) -> str:
-    lines = [f"nlsh: {e}" for e in errors[:20]]
-    if len(errors) > 20:
-        lines.append(f"nlsh: ... and {len(errors) - 20} more unreadable folders")
-    return "\n".join([output, *lines] if output else lines)
-
-
-# --- files.find ---------------------------------------------------------------------
-
-Check = Callable[[Entry, str], bool]
-
-
-def _is_empty(entry: Entry) -> bool:
-    if stat.S_ISREG(entry.st.st_mode):
-        return entry.st.st_size == 0
-    if entry.is_dir:
-        try:
-            with os.scandir(entry.path) as it:
-                return next(it, None) is None
-        except OSError:
-            return False
-    return False
-
-
-def _type_check(kind: str) -> Check:
-    test = {"file": stat.S_ISREG, "dir": stat.S_ISDIR, "link": stat.S_ISLNK}[kind]
-    return lambda e, n: test(e.st.st_mode)
-
-
-def _find_checks(
-    ctx: ActionContext, name, iname, extension, type, min_size, max_size, newer_than, older_than, empty
-) -> list[Check]:
-    checks: list[Check] = []
-    if name:
-        checks.append(lambda e, n: fnmatchcase(n, name))
-    if iname:
-        folded = iname.casefold()
-        checks.append(lambda e, n: fnmatchcase(n.casefold(), folded))
-    if extension:
-        suffix = "." + extension.lstrip(".")
-        if suffix == ".":
-            raise ActionFailed("extension is empty", hint='give it like "py" or ".py"')
-        checks.append(lambda e, n: n.endswith(suffix))
-    if type != "any":
-        checks.append(_type_check(type))
-    if min_size is not None:
-        low = parse_size(min_size, "min_size")
-        checks.append(lambda e, n: not e.is_dir and e.st.st_size >= low)
-    if max_size is not None:
-        high = parse_size(max_size, "max_size")
-        checks.append(lambda e, n: not e.is_dir and e.st.st_size <= high)
-    now = ctx.env.clock()
-    if newer_than is not None:
-        since = now - parse_age(newer_than, "newer_than")
-        checks.append(lambda e, n: e.st.st_mtime >= since)
-    if older_than is not None:
-        until = now - parse_age(older_than, "older_than")
-        checks.append(lambda e, n: e.st.st_mtime < until)
-    if empty:
-        checks.append(lambda e, n: _is_empty(e))
-    return checks
-
-
-@action("files.find", **_READ_ONLY)
-def find(
-    ctx: ActionContext,
-    path: InPath = ".",
-    name: str | None = None,
-    iname: str | None = None,
-    extension: str | None = None,
-    type: Literal["any", "file", "dir", "link"] = "any",
-    min_size: str | None = None,
-    max_size: str | None = None,
-    newer_than: str | None = None,
-    older_than: str | None = None,
-    empty: bool = False,
-    max_depth: int | None = None,
-) -> ActionResult:
-    """Find files and folders by name, type, size or age, like `find`; one path per line.
-
-    Args:
-        path: the folder to search in (and everything below it); the current folder by default.
-        name: a case-sensitive glob the name must match, e.g. "*.py" or "report-??.txt".
-        iname: a case-insensitive glob the name must match, e.g. "*.jpg" also finds "A.JPG".
-        extension: the file extension the name must end with, e.g. "py" or ".py".
-        type: only "file", "dir" (folders) or "link" (symbolic links); "any" for all.
-        min_size: the smallest size of a file, e.g. "10M", "500k", "1G", or "200" bytes.
-        max_size: the largest size of a file, e.g. "10M", "500k", "1G", or "200" bytes.
-        newer_than: only things modified within this age, e.g. "30m", "3h", "2d", "1w".
-        older_than: only things last modified longer ago than this age, e.g. "30d", "1y".
-        empty: only empty files and empty folders.
-        max_depth: how many levels below path to look (0 is path itself, 1 its direct entries).
-    """
-    if max_depth is not None and max_depth < 0:
-        raise ActionFailed(f"max_depth must be 0 or more, not {max_depth}")
-    root = absolute(ctx, path)
-    checks = _find_checks(
-        ctx, name, iname, extension, type, min_size, max_size, newer_than, older_than, empty
-    )
-    errors: list[str] = []
-    found: list[tuple[str, Entry]] = []
-    for entry in walk(ctx, root, max_depth=max_depth, errors=errors, label="finding"):
-        shown_path = find_display(ctx, entry.path)
-        match_name = entry.name if entry.depth else (os.path.basename(shown_path) or shown_path)
-        if all(check(entry, match_name) for check in checks):
-            found.append((shown_path, entry))
-    found.sort(key=lambda f: name_key(f[0]))
-    lines = [escape_name(p) for p, _ in found[:MAX_RESULTS]]
-    if len(found) > MAX_RESULTS:
-        lines.append(f"[nlsh: showed the first {MAX_RESULTS} of {len(found)} matches]")
-    data = [
-        {"path": e.path, "display": p, "type": kind_of(e.st), "size": e.st.st_size, "mtime": e.st.st_mtime}
-        for p, e in found[:MAX_RESULTS]
-    ]
-    return ActionResult(output=_with_errors("\n".join(lines), errors), data=data)
 
 
 # --- files.search -------------------------------------------------------------------
@@ -276,7 +156,7 @@ def search(
         if shown_lines >= MAX_MATCHES:
             lines.append(f"[nlsh: stopped after {MAX_MATCHES} matching lines]")
             break
-    return ActionResult(output=_with_errors("\n".join(lines), errors), data=data)
+    return ActionResult(output=with_errors("\n".join(lines), errors), data=data)
 
 
 # --- files.disk_usage ---------------------------------------------------------------
@@ -343,4 +223,4 @@ def disk_usage(
         size = totals.get(e.path, 0)
         lines.append(f"{human_size(size) if human else size}\t{escape_name(names[e.path])}")
         data.append({"path": e.path, "display": names[e.path], "bytes": size, "type": kind_of(e.st)})
-    return ActionResult(output=_with_errors("\n".join(lines), errors), data=data)
+    return ActionResult(output=with_errors("\n".join(lines), errors), data=data)

@@ -22,6 +22,7 @@ from ..textsafe import escape_name
 from ..types import Preview, Risk
 from ._archive_members import Member, check_members, open_archive, read_members
 from ._archive_write import plan_archive, write_archive
+from ._compress import compress, decompress
 from ._fschange import fail, outside_workspace, reports_failure, show, trash_all
 from .context import ActionContext, ActionResult
 from .registry import InPath, InPaths, OutPath, action
@@ -249,5 +250,5 @@ def list_archive(ctx: ActionContext, archive: InPath) -> ActionResult:
 
 @hookimpl
 def nlsh_register_actions(register) -> None:
-    for func in (archive, extract, list_archive):
+    for func in (archive, extract, list_archive, compress, decompress):
         register(func)

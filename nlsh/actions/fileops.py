@@ -27,10 +27,13 @@ from ._fscreate import mkdir, touch, write
 from .context import ActionContext, ActionResult
 from .registry import InPaths, OutPath, action
 
-__all__ = ["copy", "delete", "mkdir", "move", "touch", "write"]
+__all__ = [
+    "copy", "copy_pairs", "delete", "mkdir", "move", "move_pairs", "preview_delete", "total_stats", "touch",
+    "undo_copy", "undo_delete", "undo_move", "write",
+]
 
 
-def _stats(paths: list[Path]) -> TreeStats:
+def total_stats(paths: list[Path]) -> TreeStats:
     total = TreeStats()
     for p in paths:
         total.add(tree_stats(p))
@@ -41,7 +44,7 @@ def _transfer_preview(ctx: ActionContext, verb: str, sources: list[str], destina
                       overwrite: bool) -> Preview:
     pairs, _ = plan_targets(ctx, sources, destination)
     existing = [t for _, t in pairs if os.path.lexists(t)]
-    size = _stats([s for s, _ in pairs])
+    size = total_stats([s for s, _ in pairs])
     if overwrite:
         details = [f"replaces {show(ctx, t)} (the old one goes to the trash)" for t in existing]
     else:
@@ -67,7 +70,7 @@ def _preview_copy(ctx: ActionContext, sources: list[str], destination: str, over
     return _transfer_preview(ctx, "copy", sources, destination, overwrite)
 
 
-def _undo_copy(ctx: ActionContext, data: dict) -> str:
+def undo_copy(ctx: ActionContext, data: dict) -> str:
     """Trash the copies, put back what they replaced, remove folders made for them if empty."""
     trash = Trash(ctx.paths.trash, ctx.workspace)
     created = [Path(p) for p in data.get("created", [])]
@@ -80,7 +83,7 @@ def _undo_copy(ctx: ActionContext, data: dict) -> str:
 
 
 @action("files.copy", capabilities=("fs.read", "fs.write"), risk=Risk.R1, reversible=True,
-        preview=_preview_copy, undo=_undo_copy)
+        preview=_preview_copy, undo=undo_copy)
 def copy(ctx: ActionContext, sources: InPaths, destination: OutPath, overwrite: bool = False) -> ActionResult:
     """Copy files or folders (folders recursively; links are copied as links).
 
@@ -90,8 +93,13 @@ def copy(ctx: ActionContext, sources: InPaths, destination: OutPath, overwrite: 
         overwrite: replace targets that exist; the old ones go to nlsh's trash first.
     """
     pairs, folder = plan_targets(ctx, sources, destination)
+    return copy_pairs(ctx, pairs, folder, overwrite)
+
+
+def copy_pairs(ctx: ActionContext, pairs: list[tuple[Path, Path]], folder: Path, overwrite: bool) -> ActionResult:
+    """Copy each source to its target (folder is made if missing); what files.copy does once planned."""
     existing = check_conflicts(ctx, [t for _, t in pairs], overwrite)
-    total = _stats([s for s, _ in pairs]).bytes
+    total = total_stats([s for s, _ in pairs]).bytes
     done = 0
 
     def tick(n: int) -> None:
@@ -126,7 +134,7 @@ def _preview_move(ctx: ActionContext, sources: list[str], destination: str, over
     return _transfer_preview(ctx, "move", sources, destination, overwrite)
 
 
-def _undo_move(ctx: ActionContext, data: dict) -> str:
+def undo_move(ctx: ActionContext, data: dict) -> str:
     """Move everything back; refuse, changing nothing, if a source's place is taken again."""
     moves = [(Path(s), Path(t)) for s, t in data.get("moves", [])]
     for src, target in moves:
@@ -166,7 +174,7 @@ def _move_beneath(ctx: ActionContext, folders: contextlib.ExitStack, src: Path, 
 
 
 @action("files.move", capabilities=("fs.write",), risk=Risk.R1, reversible=True,
-        preview=_preview_move, undo=_undo_move)
+        preview=_preview_move, undo=undo_move)
 def move(ctx: ActionContext, sources: InPaths, destination: OutPath, overwrite: bool = False) -> ActionResult:
     """Move or rename files or folders.
 
@@ -176,6 +184,11 @@ def move(ctx: ActionContext, sources: InPaths, destination: OutPath, overwrite: 
         overwrite: replace targets that exist; the old ones go to nlsh's trash first.
     """
     pairs, folder = plan_targets(ctx, sources, destination)
+    return move_pairs(ctx, pairs, folder, overwrite)
+
+
+def move_pairs(ctx: ActionContext, pairs: list[tuple[Path, Path]], folder: Path, overwrite: bool) -> ActionResult:
+    """Move each source to its target (folder is made if missing); what files.move does once planned."""
     existing = check_conflicts(ctx, [t for _, t in pairs], overwrite)
     trash = Trash(ctx.paths.trash, ctx.workspace)
     try:
@@ -214,9 +227,9 @@ def _delete_targets(ctx: ActionContext, paths: list[str]) -> list[Path]:
 
 
 @reports_failure
-def _preview_delete(ctx: ActionContext, paths: list[str]) -> Preview:
+def preview_delete(ctx: ActionContext, paths: list[str]) -> Preview:
     targets = _delete_targets(ctx, paths)
-    size = _stats(targets)
+    size = total_stats(targets)
     parts = [f"{size.files} file(s)", f"{size.dirs} folder(s)"]
     parts += [f"{size.links} link(s)"] if size.links else []
     parts += [f"{size.other} other"] if size.other else []
@@ -231,7 +244,7 @@ def _preview_delete(ctx: ActionContext, paths: list[str]) -> Preview:
     )
 
 
-def _undo_delete(ctx: ActionContext, data: dict) -> str:
+def undo_delete(ctx: ActionContext, data: dict) -> str:
     """Restore every trashed item; refuse, changing nothing, if any place is taken again."""
     trash = Trash(ctx.paths.trash, ctx.workspace)
     entries = data.get("trashed", [])
@@ -241,7 +254,7 @@ def _undo_delete(ctx: ActionContext, data: dict) -> str:
 
 
 @action("files.delete", capabilities=("fs.delete",), risk=Risk.R2, reversible=True,
-        preview=_preview_delete, undo=_undo_delete)
+        preview=preview_delete, undo=undo_delete)
 def delete(ctx: ActionContext, paths: InPaths) -> ActionResult:
     """Delete files or folders by moving them to nlsh's trash (a link goes, never its target).
 
@@ -268,5 +281,7 @@ def delete(ctx: ActionContext, paths: InPaths) -> ActionResult:
 
 @hookimpl
 def nlsh_register_actions(register) -> None:
-    for func in (copy, move, mkdir, touch, write, delete):
+    from ._fsfound import copy_found, delete_found, move_found  # they build on this module
+
+    for func in (copy, move, mkdir, touch, write, delete, delete_found, copy_found, move_found):
         register(func)

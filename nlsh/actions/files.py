@@ -18,7 +18,11 @@ from ..plugins import hookimpl
 from ..textsafe import escape_name, escape_output
 from ..types import Risk
 from ._fsformat import long_rows, ls_total
+from ._fscompare import compare
 from ._fsinfo import checksum, count, stat_path
+from ._fslines import line_range, lines
+from ._fslink import link
+from ._fsreport import count_entries, duplicates, largest
 from ._fstext import head_lines, open_regular, read_capped, refuse_binary, tail_lines, truncation_note
 from ._fstree import disk_usage, find, search
 from ._fsutil import absolute, beneath_display, check_cancelled, fs_error, kind_of, name_key, shown
@@ -27,10 +31,17 @@ from .registry import InPath, action
 
 __all__ = [
     "checksum",
+    "compare",
     "count",
+    "count_entries",
     "disk_usage",
+    "duplicates",
     "find",
     "head",
+    "largest",
+    "line_range",
+    "lines",
+    "link",
     "list_dir",
     "nlsh_register_actions",
     "pwd",
@@ -258,5 +269,6 @@ def pwd(ctx: ActionContext) -> ActionResult:
 
 @hookimpl
 def nlsh_register_actions(register) -> None:  # type: ignore[no-untyped-def]
-    for func in (list_dir, find, read, head, tail, count, search, pwd, disk_usage, checksum, stat_path):
+    for func in (list_dir, find, read, head, tail, count, search, pwd, disk_usage, checksum, stat_path,
+                 line_range, lines, count_entries, largest, duplicates, compare, link):
         register(func)

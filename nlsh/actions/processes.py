@@ -8,7 +8,6 @@ the policy layer can deny such a step before anyone is asked to confirm it.
 from __future__ import annotations
 
 import os
-import time
 from typing import Any, Literal
 
 from ..errors import ActionFailed
@@ -16,13 +15,13 @@ from ..plugins import hookimpl
 from ..textsafe import escape_name
 from ..types import Preview, Risk
 from ._procinfo import describe, describe_text, join_argv, username
+from ._proctable import SORT_KEYS, sample, table
 from .context import ActionContext, ActionResult
 from .registry import action
 
 __all__ = ["protected_pids"]
 
 SignalName = Literal["TERM", "KILL", "INT", "HUP", "STOP", "CONT", "USR1", "USR2"]
-_CPU_SAMPLE_S = 0.1
 
 
 def protected_pids() -> set[int]:
@@ -76,52 +75,6 @@ def _matches(value: str, wanted: str | None) -> bool:
 # ---------------------------------------------------------------- proc.list
 
 
-def _sample(procs: list[Any]) -> list[dict[str, Any]]:
-    """CPU% over one short interval for every process at once, plus memory%."""
-    import psutil
-
-    for p in procs:
-        try:
-            p.cpu_percent(None)
-        except psutil.Error:
-            pass
-    time.sleep(_CPU_SAMPLE_S)
-    rows = []
-    for p in procs:
-        try:
-            with p.oneshot():
-                rows.append({
-                    "pid": p.pid,
-                    "user": username(p),
-                    "cpu": round(p.cpu_percent(None), 1),
-                    "memory": round(p.memory_percent(), 1),
-                    "name": p.name(),
-                })
-        except psutil.Error:
-            continue
-    return rows
-
-
-_SORT_KEYS = {
-    "cpu": lambda r: (-r["cpu"], -r["memory"], r["pid"]),
-    "memory": lambda r: (-r["memory"], -r["cpu"], r["pid"]),
-    "pid": lambda r: r["pid"],
-    "name": lambda r: (r["name"].casefold(), r["pid"]),
-}
-
-
-def _table(rows: list[dict[str, Any]]) -> str:
-    width = max([len("PID")] + [len(str(r["pid"])) for r in rows])
-    user_w = max([len("USER")] + [len(escape_name(r["user"])) for r in rows])
-    lines = [f"{'PID':>{width}} {'USER':<{user_w}}  CPU%  MEM% NAME"]
-    for r in rows:
-        lines.append(
-            f"{r['pid']:>{width}} {escape_name(r['user']):<{user_w}} {r['cpu']:5.1f} {r['memory']:5.1f} "
-            f"{escape_name(r['name'])}"
-        )
-    return "\n".join(lines)
-
-
 @action("proc.list", capabilities=("proc.read",), risk=Risk.R0)
 def list_processes(
     ctx: ActionContext,
@@ -129,6 +82,7 @@ def list_processes(
     limit: int = 10,
     user: str | None = None,
     name: str | None = None,
+    command: bool = False,
 ) -> ActionResult:
     """List running processes with their CPU and memory use, like `top` or `ps aux`.
 
@@ -137,6 +91,7 @@ def list_processes(
         limit: show at most this many processes (0 for all).
         user: only processes of this user.
         name: only processes whose name contains this text (case-insensitive).
+        command: show each process's full command line instead of its name, like `ps -ef`.
     """
     import psutil
 
@@ -150,10 +105,10 @@ def list_processes(
         except psutil.Error:
             continue
         procs.append(p)
-    rows = sorted(_sample(procs), key=_SORT_KEYS[sort])
+    rows = sorted(sample(procs, command=command), key=SORT_KEYS[sort])
     if limit > 0:
         rows = rows[:limit]
-    return ActionResult(output=_table(rows), data=rows)
+    return ActionResult(output=table(rows, command=command), data=rows)
 
 
 # ---------------------------------------------------------------- proc.find
@@ -234,6 +189,55 @@ def _try_process(pid: int) -> Any | None:
         return psutil.Process(pid)
     except psutil.Error:
         return None
+
+
+# ---------------------------------------------------------------- proc.pids
+
+
+@action("proc.pids", capabilities=("proc.read",), risk=Risk.R0)
+def pids(
+    ctx: ActionContext,
+    name: str | None = None,
+    full: bool = False,
+    user: str | None = None,
+    pick: Literal["all", "newest", "oldest"] = "all",
+    port: int | None = None,
+) -> ActionResult:
+    """The pids of processes by name, user or port, one per line, like `pgrep NAME`, `pidof` or `lsof -t -i :PORT`.
+
+    Args:
+        name: text the process name contains (case-insensitive); nlsh itself is never listed.
+        full: match the text against the whole command line instead of the name, like `pgrep -f`.
+        user: only processes of this user, like `pgrep -u`.
+        pick: "all" of them, or only the "newest" or "oldest" one, like `pgrep -n` / `pgrep -o`.
+        port: only processes with a socket on this TCP/UDP port.
+    """
+    import psutil
+
+    if not (name or "").strip() and user is None and port is None:
+        raise ActionFailed("say which processes to look for", hint="give a process name, a user or a port")
+    hidden = False
+    if port is not None:
+        on_port, hidden = _pids_on_port(port)
+        candidates = [p for p in (_try_process(pid) for pid in sorted(on_port)) if p is not None]
+    else:
+        candidates = list(psutil.process_iter())
+    found = []
+    for p in candidates:
+        snap = _snapshot(p)
+        if snap is None or snap["pid"] == os.getpid():
+            continue
+        text = join_argv(snap["cmdline"]) if full else snap["name"]
+        if _matches(text, name) and (user is None or snap["user"] == user):
+            found.append(snap)
+    if not found:
+        hint = "some connections belong to processes you cannot see" if hidden else ""
+        raise ActionFailed(f"no process {_describe_query(name, port, user)}", hint=hint)
+    found.sort(key=lambda s: s["pid"])
+    if pick != "all":
+        by_age = sorted(found, key=lambda s: (s["started"], s["pid"]))
+        found = [by_age[-1] if pick == "newest" else by_age[0]]
+    return ActionResult(output="\n".join(str(s["pid"]) for s in found), data=found)
 
 
 # ---------------------------------------------------------------- proc.info
@@ -361,5 +365,5 @@ def send_signal(
 
 @hookimpl
 def nlsh_register_actions(register: Any) -> None:
-    for func in (list_processes, find, info, send_signal):
+    for func in (list_processes, find, pids, info, send_signal):
         register(func)

@@ -311,7 +311,39 @@ def hostname(ctx: ActionContext) -> ActionResult:
     return ActionResult(output=escape_name(name), data={"hostname": name})
 
 
+@action("system.home", **_READ)
+def home(ctx: ActionContext) -> ActionResult:
+    """Show the path of the user's home folder, like `echo $HOME`."""
+    path = str(ctx.env.home)
+    return ActionResult(output=escape_name(path), data={"path": path})
+
+
+_SECRET_WORDS = ("TOKEN", "SECRET", "PASSWORD", "PASSWD", "API_KEY", "APIKEY", "PRIVATE", "CREDENTIAL")
+
+
+@action("system.env", **_READ)
+def env(ctx: ActionContext, name: str) -> ActionResult:
+    """Show the value of one environment variable, like `printenv NAME`.
+
+    Values of variables whose names suggest a secret (tokens, passwords, keys) are not shown.
+
+    Args:
+        name: the variable, e.g. "PATH", "HOME" or "EDITOR".
+    """
+    name = name.strip().lstrip("$").strip("{}")
+    if not name or any(c.isspace() or c == "=" for c in name):
+        raise ActionFailed(f"{escape_name(name)!r} is not a variable name")
+    if any(word in name.upper() for word in _SECRET_WORDS):
+        raise ActionFailed(f"nlsh does not show {escape_name(name)}: its name suggests a secret")
+    if name not in ctx.env.environ and name.upper() in ctx.env.environ:
+        name = name.upper()  # "$path" for PATH
+    if name not in ctx.env.environ:
+        raise ActionFailed(f"the environment variable {escape_name(name)} is not set")
+    value = ctx.env.environ[name]
+    return ActionResult(output=escape_name(value), data={"name": name, "value": value})
+
+
 @hookimpl
 def nlsh_register_actions(register: Any) -> None:
-    for func in (cpu, memory, disks, uptime, load, network, whoami, operating_system, date, hostname):
+    for func in (cpu, memory, disks, uptime, load, network, whoami, operating_system, date, hostname, home, env):
         register(func)

@@ -33,6 +33,9 @@ EXAMPLES: list[tuple[str, list[ActionCall]]] = [
     ("which files did I change in the last 3 hours", [_c("files.find", type="file", newer_than="3h")]),
     ("look for empty folders under build", [_c("files.find", path="build", type="dir", empty=True)]),
     ("where is the file called settings.json", [_c("files.find", name="settings.json")]),
+    ("find the .txt files in docs and print only their names, without the folders",
+     [_c("files.find", path="docs", extension="txt", type="file", names_only=True)]),
+    ("find every file in src except the .c ones", [_c("files.find", path="src", type="file", exclude="*.c")]),
     # files.read
     ("show me what's in notes.txt", [_c("files.read", path="notes.txt")]),
     ("print the contents of config/app.yaml", [_c("files.read", path="config/app.yaml")]),
@@ -97,6 +100,20 @@ EXAMPLES: list[tuple[str, list[ActionCall]]] = [
     ("delete old.log", [_c("files.delete", paths=["old.log"])]),
     ("remove all the .tmp files in build", [_c("files.delete", paths=["build/*.tmp"])]),
     ("throw the cache folder in the trash", [_c("files.delete", paths=["cache"])]),
+    # acting on what files.find finds
+    ("delete the .tmp files anywhere below src",
+     [_c("files.delete_found", path="src", extension="tmp", type="file")]),
+    ("remove files older than 30 days in the logs folder",
+     [_c("files.delete_found", path="logs", type="file", older_than="30d")]),
+    ("delete everything in out except the .txt files", [_c("files.delete_found", path="out", exclude="*.txt")]),
+    ("copy every pdf below docs into the backup folder",
+     [_c("files.copy_found", path="docs", destination="backup", extension="pdf", type="file")]),
+    ("copy all files whose names contain report under work to reports",
+     [_c("files.copy_found", path="work", destination="reports", iname="*report*", type="file")]),
+    ("move every .log file below src to archive",
+     [_c("files.move_found", path="src", destination="archive", extension="log", type="file")]),
+    ("gather the jpg files from all subfolders of photos into one folder called all",
+     [_c("files.move_found", path="photos", destination="all", extension="jpg", type="file")]),
     # files.archive
     ("zip the src folder into src.zip", [_c("files.archive", sources=["src"], archive="src.zip")]),
     ("make a tar.gz of logs and config called backup.tar.gz",
@@ -114,10 +131,15 @@ EXAMPLES: list[tuple[str, list[ActionCall]]] = [
     ("what is eating my cpu", [_c("proc.list")]),
     ("top 5 processes by memory", [_c("proc.list", sort="memory", limit=5)]),
     ("show the processes running as postgres", [_c("proc.list", user="postgres")]),
+    ("list processes with their full command lines", [_c("proc.list", command=True)]),
     # proc.find
     ("is nginx running", [_c("proc.find", name="nginx")]),
     ("what is listening on port 8080", [_c("proc.find", port=8080)]),
-    ("find the pid of redis-server", [_c("proc.find", name="redis-server")]),
+    ("find the redis-server process", [_c("proc.find", name="redis-server")]),
+    # proc.pids
+    ("find the pid of redis-server", [_c("proc.pids", name="redis-server")]),
+    ("pid of the newest sshd process", [_c("proc.pids", name="sshd", pick="newest")]),
+    ("pids of processes whose command line contains server.py", [_c("proc.pids", name="server.py", full=True)]),
     # proc.info
     ("tell me about process 4242", [_c("proc.info", pid=4242)]),
     ("details of pid 311", [_c("proc.info", pid=311)]),
@@ -155,6 +177,22 @@ EXAMPLES: list[tuple[str, list[ActionCall]]] = [
      [_c("files.mkdir", path="old"), _c("files.move", sources=["*.log"], destination="old")]),
     ("back up notes.txt to notes.bak and then empty notes.txt",
      [_c("files.copy", sources=["notes.txt"], destination="notes.bak"), _c("files.write", path="notes.txt", text="")]),
+    # files.chmod
+    ("make build.sh executable", [_c("files.chmod", paths=["build.sh"], mode="+x")]),
+    ("set the permissions of config.ini to 600", [_c("files.chmod", paths=["config.ini"], mode="600")]),
+    ("take away write permission from others on shared.txt", [_c("files.chmod", paths=["shared.txt"], mode="o-w")]),
+    ("make the site folder readable by everyone, recursively",
+     [_c("files.chmod", paths=["site"], mode="a+r", recursive=True)]),
+    # files.replace, files.columns, files.case
+    ("replace localhost with 127.0.0.1 in hosts.txt",
+     [_c("files.replace", path="hosts.txt", old="localhost", new="127.0.0.1")]),
+    ("show config.ini with debug replaced by info",
+     [_c("files.replace", path="config.ini", old="debug", new="info", in_place=False)]),
+    ("print the third column of scores.csv", [_c("files.columns", path="scores.csv", fields="3")]),
+    ("show fields 1 and 7 of passwd.txt separated by colons",
+     [_c("files.columns", path="passwd.txt", fields="1,7", delimiter=":")]),
+    ("print shout.txt in upper case", [_c("files.case", path="shout.txt", to="upper")]),
+    ("convert NAMES.TXT to lowercase", [_c("files.case", path="NAMES.TXT", to="lower")]),
 ]
 
 

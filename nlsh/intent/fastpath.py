@@ -10,23 +10,48 @@ builds, the request goes to the model planner.
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import Any, Callable, Iterable
 
 from ..plugins import Pattern
 from ..types import ActionCall
+from . import navigation
 
 __all__ = ["match", "normalise"]
 
 _SMART_QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"})
 
 _LEADING = re.compile(
-    r"^(?:please|pls|plz|kindly|just|hey|ok(?:ay)?|so|now|"
-    r"(?:can|could|would|will)\s+(?:you|u)(?:\s+please)?|"
+    r"^(?:please|pls|plz|kindly|just|ok(?:ay)?|so|now|alright|"
+    r"(?:hey|hi|hello|howdy|yo|greetings)(?:\s+(?:there|buddy|friend|nlsh|shell|assistant))?[!.]*|"
+    r"(?:can|could|would|will)\s+(?:you|u)(?:\s+please)?(?:\s+(?:possibly|maybe|kindly|quickly))?|"
+    r"(?:would|could)\s+you\s+be\s+(?:so\s+kind\s+as|kind\s+enough|able)\s+to|be\s+so\s+kind\s+as\s+to|"
     r"i\s+(?:want|need|would\s+like|wish)\s+(?:you\s+)?to|i'd\s+like\s+(?:you\s+)?to|i\s+wanna|"
+    r"(?:your|the)\s+(?:task|job|goal|mission|assignment)\s+(?:is|will\s+be)\s+to|you\s+(?:should|must|need\s+to)|"
+    r"i\s+would\s+(?:really\s+)?appreciate\s+(?:it\s+)?if\s+you\s+(?:could|would)|do\s+me\s+a\s+favou?r\s+and|"
+    r"(?:is\s+it|would\s+it\s+be)\s+possible\s+(?:for\s+you\s+)?to|"
     r"help\s+me|let's|go\s+ahead\s+and|try\s+to)(?:[\s,]+|$)",
     re.I,
 )
-_TRAILING = re.compile(r"[\s,]*\b(?:please|pls|plz|for\s+me|thanks|thank\s+you|thx)$", re.I)
+_TRAILING = re.compile(
+    r"[\s,]*\b(?:please|pls|plz|for\s+me|thanks(?:\s+in\s+advance)?|thank\s+you|thx|cheers"
+    r"|(?:would|will|could|can)\s+you|if\s+you\s+(?:would|could|can|don't\s+mind|please)"
+    r"|when\s+you\s+(?:get\s+a\s+chance|can))$", re.I)
+_QUOTED = re.compile(r""""[^"]*"|'[^']*'""")
+
+
+def _outside_quotes(text: str, change: Callable[[str], str]) -> str:
+    """`change` applied to the text between quoted strings; quoted text is kept exactly."""
+    out, start = [], 0
+    for q in _QUOTED.finditer(text):
+        out += [change(text[start:q.start()]), q.group()]
+        start = q.end()
+    return "".join(out + [change(text[start:])])
+
+
+# "wherever you're currently working" is here; "your current folder" is the current folder.
+_HERE = re.compile(r"\b(?:in\s+)?wherever\s+you(?:'re|\s+are)\s+(?:currently\s+|now\s+|presently\s+)?"
+                   r"(?:working|located|at|running|sitting)(?:\s+(?:right\s+)?now)?\b", re.I)
+_YOUR_CURRENT = re.compile(r"\byour\s+(?=(?:current|present|working)\s)", re.I)
 _FINAL_PUNCT = re.compile(r"(?<=[^\s.?!/*\[])[?!.]+$|(?<=[\s\"')])[?!]+$")
 
 
@@ -37,6 +62,7 @@ def normalise(text: str) -> str:
     part of a path ("list .", "go to ..") and a final "?" where it is part of a glob.
     """
     text = text.translate(_SMART_QUOTES).strip()
+    text = _outside_quotes(text, lambda part: _YOUR_CURRENT.sub("the ", _HERE.sub("here", part)))
     previous = None
     while text != previous:
         previous = text
@@ -77,9 +103,63 @@ def _strip_final_punctuation(text: str) -> str:
     return _FINAL_PUNCT.sub("", text).rstrip()
 
 
-def match(text: str, patterns: Iterable[Pattern]) -> list[ActionCall] | None:
-    """The plan of the first pattern that matches the whole (normalised) request, or None."""
+def match(text: str, patterns: Iterable[Pattern], actions: Any = None) -> list[ActionCall] | None:
+    """The plan of the first pattern that matches the whole (normalised) request, or None.
+
+    A request in steps ("make a folder logs and then list the files") is planned step by
+    step when every step matches. With the action registry, a request that first moves
+    somewhere ("go into src and list the files") is planned as the rest acting in that
+    folder (see navigation.py).
+    """
     request = normalise(text)
+    if not request:
+        return None
+    patterns = list(patterns)
+    moved = navigation.split(request) if actions is not None else None
+    if moved is not None:
+        folder, readings = moved
+        for rest in readings:
+            calls = _steps(normalise(rest), patterns)
+            calls = navigation.reroot(calls, folder, actions) if calls else None
+            if calls:
+                return calls
+    return _steps(request, patterns)
+
+
+# "and then", ", then", "; ", ". Then": the words that make a request a sequence of steps.
+_THEN = re.compile(r"(?:\s*[,;.]\s*|\s+)(?:and\s+)?(?:then|after\s+that|afterwards|finally)\s*,?\s+"
+                   r"|\s*;\s+|(?<=\w)\.\s+(?=[A-Z])", re.I)
+_MAX_STEPS = 4
+
+
+def _split_steps(request: str) -> list[str]:
+    """The request cut at each "and then" that is not inside quoted text."""
+    masked = _QUOTED.sub(lambda q: "\0" * len(q.group()), request)
+    parts, start = [], 0
+    for sep in _THEN.finditer(masked):
+        parts.append(request[start:sep.start()])
+        start = sep.end()
+    return [*parts, request[start:]]
+
+
+def _steps(request: str, patterns: list[Pattern]) -> list[ActionCall] | None:
+    """The whole request's plan, or else the plans of its steps one after another (all must match)."""
+    calls = _first(request, patterns)
+    if calls or not _THEN.search(request):
+        return calls
+    parts = _split_steps(request)
+    if not 1 < len(parts) <= _MAX_STEPS:
+        return None
+    plan: list[ActionCall] = []
+    for part in parts:
+        step = _first(normalise(part), patterns)
+        if not step:
+            return None
+        plan += step
+    return plan
+
+
+def _first(request: str, patterns: list[Pattern]) -> list[ActionCall] | None:
     if not request:
         return None
     for pattern in patterns:

@@ -1,7 +1,7 @@
 """The built-in fast-path patterns, registered through the same hook as a plugin's.
 
 The patterns live in modules by domain (patterns_proc, patterns_system, patterns_fileops,
-patterns_files, patterns_listing, patterns_search, patterns_perms); this module registers them in the
+patterns_files, patterns_listing, patterns_search, patterns_perms, patterns_textedit); this module registers them in the
 order they must be tried. Specific patterns have priority 0; the broad readers that catch
 any "list ...", "show X", "search for X" get -10, so that a plugin's patterns (priority 0
 by default) are tried before them.
@@ -21,7 +21,7 @@ from typing import Callable, Sequence
 from ..plugins import hookimpl
 from ..types import ActionCall
 from . import patterns_fileops, patterns_files, patterns_listing, patterns_perms, patterns_proc, patterns_search
-from . import patterns_system
+from . import patterns_found, patterns_system, patterns_text, patterns_textedit, patterns_tools
 
 __all__ = ["SECTIONS", "nlsh_register_patterns", "precise_patterns"]
 
@@ -31,8 +31,11 @@ Build = Callable[[re.Match[str]], "list[ActionCall] | None"]
 SECTIONS: tuple[tuple[str | None, Sequence[tuple[str, Build]], int], ...] = (
     (patterns_proc.GATE, patterns_proc.PATTERNS, 0),
     (patterns_system.GATE, patterns_system.PATTERNS, 0),
+    (patterns_found.GATE, patterns_found.PATTERNS, 0),  # before fileops: the searches it leaves to them
+    *((gate, patterns, 0) for gate, patterns in patterns_text.GATED + patterns_tools.GATED),  # before fileops
     (patterns_fileops.GATE, patterns_fileops.PATTERNS, 0),
     (patterns_perms.GATE, patterns_perms.PATTERNS, 0),
+    (patterns_textedit.GATE, patterns_textedit.PATTERNS, 0),
     *((gate, patterns, 0) for gate, patterns in patterns_files.GATED),
     (None, patterns_listing.PATTERNS, -10),
     (patterns_search.GATE, patterns_search.PATTERNS, -10),

@@ -23,7 +23,16 @@ _QUOTED = r"""(?:"[^"]*"|'[^']*')"""
 _OVERWRITE = (r"(?P<over>\s*,?\s*(?:and\s+)?(?:overwrit(?:e|ing)|replac(?:e|ing))(?:\s+(?:it|them|the\s+old\s+ones?"
               r"|(?:any\s+)?existing(?:\s+files?|\s+ones?)?|if\s+(?:it|they)\s+exists?|what'?s\s+there))?)?")
 _TRASH = r"(?:the\s+)?(?:trash|bin|recycle\s+bin|rubbish\s+bin|wastebasket|garbage|trash\s+can)"
-_WHERE = rf"(?:\s+(?:in|inside|under|within)\s+(?P<where>{PLACE}))?"
+# Where, whether an existing one is an error, whether parents may be made: "in docs", "right here",
+# "and return an error if it already exists", "creating parent folders as needed".
+_WHERE = (rf"(?:\s+(?:in|inside|under|within)\s+(?P<where>{PLACE})|\s+(?:right\s+)?here)?"
+          r"(?P<strict>\s*,?\s+(?:and\s+|but\s+)?(?:(?:yield|return|raise|throw|give|show|report|print)(?:ing)?\s+"
+          r"(?:an?\s+)?error|error(?:ing)?(?:\s+out)?|fail(?:ing)?)\s+if\s+(?:it|they|one|the\s+(?:folder|directory|file)s?"
+          r"|(?:a|the)\s+(?:folder|directory|file)\s+(?:with\s+)?(?:that|the\s+same)\s+name)\s+(?:already\s+)?exists?"
+          r"(?:\s+already)?)?"
+          r"(?P<parents>\s*,?\s+(?:and\s+)?(?:(?:including|with|creating|making|plus|along\s+with)\s+(?:any\s+|all\s+|the\s+)?"
+          r"(?:missing\s+|needed\s+|necessary\s+|intermediate\s+)?parents?(?:\s+(?:folders?|directories|dirs))?"
+          r"(?:\s+as\s+(?:needed|necessary|required))?|as\s+(?:needed|necessary|required)))?")
 
 
 def _transfer(action: str, *, prefix_from: bool = False, dest_fixed: str | None = None):
@@ -44,9 +53,17 @@ def _transfer(action: str, *, prefix_from: bool = False, dest_fixed: str | None 
     return build
 
 
+_CALLED = (r"^(?:the\s+|my\s+|this\s+|that\s+|our\s+)?(?P<noun>file|folder|directory|dir|document)\s+"
+           r"(?:(?:that\s+|which\s+)?(?:(?:i|we|you)\s+(?:have\s+|had\s+|just\s+)?|(?:is\s+)?(?:currently\s+|now\s+)?)"
+           r"(?:called|named|titled|saved\s+as)\s+)?")
+
+
 def _rename(m: re.Match[str]) -> list[ActionCall] | None:
-    source = target(m["src"], strict=True)
-    new = target(m["dest"])
+    src = re.sub(_CALLED, lambda c: "the " + ("file " if c["noun"] == "document" else c["noun"] + " "), m["src"],
+                 flags=re.I)
+    dest = re.sub(r"^(?:(?:be\s+)?(?:called|named)|the\s+(?:new\s+)?name)\s+", "", m["dest"].strip(), flags=re.I)
+    source = target(src, strict=True)
+    new = target(dest)
     if source is None or new is None or dirlike(source) or dirlike(new):
         return None
     if "/" not in new:
@@ -68,9 +85,10 @@ def _in_folder(m: re.Match[str], names: list[str]) -> list[str] | None:
     return names if folder == "." else [posixpath.join(folder, n) for n in names]
 
 
-def _new_names(chunk: str, *, files_only: bool = False) -> list[str] | None:
+def _new_names(chunk: str, *, files_only: bool = False, called: bool = False) -> list[str] | None:
+    """The names in "a.txt, b.txt and 'c d.txt'"; after "called"/"named" any word is a name ("out", "a")."""
     items = split_items(chunk)
-    names = [target(i) for i in items or []]
+    names = [(_literal_name(i) if called else None) or target(i) for i in items or []]
     if not names or None in names or any(n.strip("/.~") == "" for n in names):
         return None
     if files_only and not all(file_like(n) for n in names):
@@ -79,14 +97,42 @@ def _new_names(chunk: str, *, files_only: bool = False) -> list[str] | None:
 
 
 def _mkdir(m: re.Match[str]) -> list[ActionCall] | None:
-    names = _new_names(m["names"])
+    names = _new_names(m["names"], called=bool(m.groupdict().get("called")))
     paths = _in_folder(m, names) if names else None
-    return [ActionCall("files.mkdir", {"path": p}) for p in paths] if paths else None
+    if not paths or (m.groupdict().get("strict") and m.groupdict().get("parents")):
+        return None
+    extra = {"parents": False} if m.groupdict().get("strict") else {}
+    return [ActionCall("files.mkdir", {"path": p, **extra}) for p in paths]
+
+
+_DIR_WORD = r"(?:folder|directory|dir)"
+_POINTERS = frozenset("it them this that these those here there one ones".split())
+
+
+def _literal_name(item: str) -> str | None:
+    """A folder name as a list gives it: "a", "'my docs'", "the folder logs"; None for "it", "them"."""
+    word, quoted = unquote(re.sub(rf"^(?:the\s+)?(?:{_DIR_WORD}\s+)?(?:called\s+|named\s+)?", "", item.strip(),
+                                  flags=re.I))
+    if not word.strip() or (not quoted and (word.lower() in _POINTERS or re.search(r"\s", word))):
+        return None
+    return word
+
+
+def _mkdir_nested(m: re.Match[str]) -> list[ActionCall] | None:
+    """"nested folders a, b and c", "intermediate folders a and b as needed, then c": one path a/b/c."""
+    if not (m.groupdict().get("last") or m.groupdict().get("nested") or m.groupdict().get("nested2")):
+        return None
+    items = split_items(m["names"] + (" and " + m["last"] if m.groupdict().get("last") else "")) or []
+    names = [_literal_name(i) for i in items]
+    if len(names) < 2 or None in names or any(n.startswith(("/", "~")) for n in names[1:]):
+        return None
+    paths = _in_folder(m, [posixpath.join(*names)])
+    return [ActionCall("files.mkdir", {"path": paths[0]})] if paths else None
 
 
 def _touch(files_only: bool = False):
     def build(m: re.Match[str]) -> list[ActionCall] | None:
-        names = _new_names(m["names"], files_only=files_only)
+        names = _new_names(m["names"], files_only=files_only, called=bool(m.groupdict().get("called")))
         paths = _in_folder(m, names) if names else None
         if not paths or any(p.endswith("/") for p in paths):
             return None
@@ -99,7 +145,7 @@ def _write(append: bool = False):
         found = named(m["file"])
         if found is None or found[1] == "dir" or dirlike(found[0]):
             return None
-        text, _ = unquote(m["text"])
+        text, _ = unquote(next(v for k, v in m.groupdict().items() if k.startswith("text") and v))
         to_end = append or bool(re.search(r"end", m.groupdict().get("mode") or ""))
         args = {"path": found[0], "text": text}
         if to_end:
@@ -161,9 +207,18 @@ def _extract(m: re.Match[str]) -> list[ActionCall] | None:
 GATE = (r"^(?:move|mv|put|send|throw|drag|delete|remove|rm|trash|erase|discard|get|bin|copy|cp|duplicate|make|create"
         r"|back|rename|change|append|add|write|save|store|output|overwrite|replace|fill|mkdir|new|touch|update|refresh"
         r"|bump|reset|zip|compress|archive|tar|pack|bundle|gzip|build|extract|unzip|untar|unpack|decompress|uncompress"
-        r"|expand|unarchive|transfer|relocate)\b")
+        r"|expand|unarchive|transfer|relocate|craft|draft|generate|produce|set\s+up|prepare|populate|insert|place"
+        r"|echo|dump|type)\b")
 
 _TO = r"(?:(?:in)?to|onto)"
+_NEW = r"(?:make|create|add|new|craft|draft|generate|produce|set\s+up|prepare|build)(?:\s+me)?"
+_NAMED = r"(?P<called>(?:called|named|titled)\s+|,?\s*(?:and\s+)?(?:call|name)\s+it\s+)"
+_FRESH = r"(?:(?:new|empty|blank|fresh|brand[\s-]+new|simple|plain)\s+)*"
+_DOC = r"(?:file|document|doc|note)"
+_WORDS = r"(?:(?:text|contents?|line|words?|string|message|data|phrase|sentence)\s+)"
+_HOLDING = (r"(?:with|containing|that\s+(?:says|contains|reads|has|holds)|saying|which\s+(?:says|contains|reads|holds)"
+            r"|whose\s+(?:content|contents|text)\s+(?:is|are|should\s+be|will\s+be)"
+            r"|(?:put|write|add|insert|place|store|type|save)(?:\s+(?:in|into))?)")
 _ARCHIVE_KIND = r"(?:zip|tar(?:\.gz|\.bz2|\.xz|ball)?|tgz|gzipped\s+tar(?:ball)?|compressed\s+archive|archive)"
 
 PATTERNS = [
@@ -184,29 +239,43 @@ PATTERNS = [
     (r"(?:move|mv)\s+(?P<src>.+?)\s+(?:in\s+)?here", _transfer("files.move", dest_fixed=".")),
     (r"(?:move|mv)\s+(?P<src>.+?)\s+up\s+(?:one|a)\s+(?:level|folder|directory)",
      _transfer("files.move", dest_fixed="..")),
-    (r"(?:rename|mv)\s+(?P<src>.+?)\s+(?:to|as|into)\s+(?P<dest>.+)", _rename),
+    (r"(?:rename|mv)\s+(?P<src>.+?)\s+(?:to|as|into|so\s+(?:that\s+)?(?:it's|it\s+is|its\s+name\s+is))\s+(?P<dest>.+)",
+     _rename),
     (r"change\s+the\s+name\s+of\s+(?P<src>.+?)\s+to\s+(?P<dest>.+)", _rename),
     # write and append (quoted text only)
     (r"(?:append|add)\s+(?:the\s+|a\s+)?(?:new\s+)?(?:line|text|string|words?|entry|note)?\s*(?:saying\s+)?"
      rf"(?P<text>{_QUOTED})\s+(?:to|onto|into|in|at\s+the\s+end\s+of|to\s+the\s+end\s+of)\s+(?P<file>{PLACE})",
      _write(append=True)),
-    (rf"(?:write|save|store|output)\s+(?P<text>{_QUOTED})\s+"
-     r"(?P<mode>(?:in)?to|in|at\s+the\s+end\s+of|to\s+the\s+end\s+of)\s+"
-     rf"(?:a\s+(?:new\s+)?file\s+(?:called|named)\s+)?(?P<file>{PLACE})", _write()),
-    (rf"(?:overwrite|replace\s+(?:the\s+)?(?:contents?|text)\s+of|fill)\s+(?P<file>{PLACE})\s+with\s+(?:the\s+)?"
-     rf"(?:text\s+)?(?P<text>{_QUOTED})", _write()),
-    (rf"(?:create|make)\s+(?:a\s+|an\s+)?(?:new\s+)?(?:text\s+)?file\s+(?:called\s+|named\s+)?(?P<file>{PLACE})\s+"
-     rf"(?:with|containing|that\s+says|saying)\s+(?:the\s+)?(?:text|contents?|line|words?)?\s*(?P<text>{_QUOTED})",
-     _write()),
+    (rf"(?:write|save|store|output|put|place|insert|echo|dump|type)\s+(?:the\s+)?{_WORDS}?(?P<text>{_QUOTED})\s+"
+     r"(?P<mode>(?:in)?to|in|inside|as|at\s+the\s+end\s+of|to\s+the\s+end\s+of)\s+"
+     rf"(?:(?:a|the)\s+{_FRESH}(?:text\s+)?{_DOC}\s+(?:called\s+|named\s+)?)?(?P<file>{PLACE})", _write()),
+    (rf"(?:overwrite|replace\s+(?:the\s+)?(?:contents?|text)\s+of|fill(?:\s+up)?|populate|seed)\s+(?P<file>{PLACE})\s+"
+     rf"with\s+(?:the\s+)?{_WORDS}?(?P<text>{_QUOTED})", _write()),
+    (rf"(?:{_NEW})\s+(?:a\s+|an\s+|the\s+)?{_FRESH}(?:text\s+)?(?:{_DOC}\b\s*{_NAMED}?|(?=\S+\.\w))"
+     rf"(?P<file>{PLACE})\s*,?\s+(?:and\s+)?(?:{_HOLDING}\s+(?:the\s+)?{_WORDS}?(?P<text>{_QUOTED})"
+     rf"(?:\s+(?:in|into|inside|to)\s+it)?|(?:with|containing)\s+(?:the\s+)?(?:text|contents?)\s+of\s+(?P<text2>{_QUOTED})"
+     rf"|with\s+(?P<text3>{_QUOTED})\s+(?:as|for)\s+(?:its|the)\s+(?:content|contents|text)"
+     rf"|(?:and\s+)?(?:set|make)\s+its\s+(?:content|contents|text)\s+(?:to|be)\s+(?P<text4>{_QUOTED}))", _write()),
     # new folders and files
-    (r"(?:make|create|add|mkdir|new)\s+(?:a\s+|an\s+|the\s+|two\s+|three\s+|some\s+)?(?:new\s+|empty\s+)?"
+    (rf"(?:{_NEW})\s+(?:a\s+(?:set|series|chain|hierarchy|tree)\s+of\s+|the\s+)?(?P<nested>nested\s+)?"
+     r"(?:sub-?)?(?:folders|directories|dirs)\s+(?:called\s+|named\s+)?(?P<names>.+?)"
+     r"(?P<nested2>\s+(?:nested\s+)?(?:in|inside|within)\s+(?:each\s+other|one\s+another)"
+     rf"|\s+(?:nested\s+)?one\s+inside\s+the\s+other)?{_WHERE}", _mkdir_nested),
+    (rf"(?:{_NEW})\s+(?:the\s+|any\s+)?(?:intermediate|parent|missing|necessary)\s+(?:folders|directories|dirs)\s+"
+     r"(?P<names>.+?)\s+(?:as\s+(?:required|needed|necessary)\s+|if\s+(?:needed|necessary|required)\s+)?,?\s*"
+     rf"and\s+(?:then\s+)?(?:{_NEW})\s+(?:the\s+|a\s+)?(?:(?:new\s+)?(?:folder|directory|dir)\s+)?(?:called\s+|named\s+)?"
+     rf"(?P<last>{TOKEN})(?:\s+(?:inside|in|within)\s+(?:them|it|there|the\s+last\s+one))?{_WHERE}", _mkdir_nested),
+    (rf"(?:{_NEW}|mkdir)\s+(?:a\s+|an\s+|the\s+|two\s+|three\s+|some\s+)?{_FRESH}"
      r"(?:folders?|directories|directory|dirs?|sub-?folders?|sub-?directories|sub-?directory)\s+"
-     rf"(?:called\s+|named\s+)?(?P<names>.+?){_WHERE}", _mkdir),
-    (rf"(?:make|create)\s+(?:a\s+|the\s+)?(?:new\s+)?(?P<names>{TOKEN})\s+(?:folder|directory){_WHERE}", _mkdir),
+     rf"(?:(?:structure|tree|hierarchy|path)\s+)?{_NAMED}?(?P<names>.+?){_WHERE}", _mkdir),
+    (rf"(?:{_NEW})\s+(?:a\s+|an\s+)?{_FRESH}(?:folder|directory|dir|sub-?folder|sub-?directory)\s+"
+     rf"(?:in|inside|under|within)\s+(?P<where>{PLACE})\s+(?P<called>called|named|titled)\s+(?P<names>{TOKEN})", _mkdir),
+    (rf"(?:{_NEW})\s+(?:a\s+|the\s+)?{_FRESH}(?P<names>{TOKEN})\s+(?:folder|directory){_WHERE}", _mkdir),
     (rf"mkdir\s+(?:-p\s+)?(?P<names>.+?){_WHERE}", _mkdir),
-    (r"(?:create|make|add|touch|new)\s+(?:a\s+|an\s+|two\s+|three\s+|some\s+)?(?:(?:new|empty|blank)\s+)*"
-     rf"(?:text\s+)?files?\s+(?:called\s+|named\s+)?(?P<names>.+?){_WHERE}", _touch()),
-    (rf"(?:create|touch|make)\s+(?:an?\s+)?(?:(?:new|empty|blank)\s+)*(?P<names>.+?){_WHERE}", _touch(files_only=True)),
+    (rf"(?:{_NEW}|touch)\s+(?:a\s+|an\s+|the\s+|two\s+|three\s+|some\s+)?{_FRESH}"
+     rf"(?:text\s+)?(?:files?|documents?|docs?)\b\s*{_NAMED}?(?P<names>.+?){_WHERE}", _touch()),
+    (rf"(?:create|touch|make|craft|draft|generate)\s+(?:an?\s+)?{_FRESH}(?P<names>.+?){_WHERE}",
+     _touch(files_only=True)),
     (r"(?:update|refresh|bump|reset)\s+(?:the\s+)?(?:timestamps?|modification\s+times?|mtimes?|dates?)\s+"
      r"(?:of|on|for)\s+(?P<names>.+)", _touch()),
     # archives

@@ -74,8 +74,19 @@ def _head_tail(m: re.Match[str]) -> list[ActionCall] | None:
     return [ActionCall("files.head" if first else "files.tail", args)]
 
 
+# "all .py files under src" means every one beneath src, as `find src -name '*.py'` would
+_UNDER = re.compile(rf"(?P<kind>.+?)\s+(?:under|beneath|below)\s+(?P<where>{PLACE})", re.I)
+_WC_FLAGS = {"l": "lines", "w": "words", "c": "bytes", "m": "chars"}
+
+
 def _count(m: re.Match[str]) -> list[ActionCall] | None:
-    paths = sources(m["paths"], strict=True)
+    chunk = m["paths"]
+    under = _UNDER.fullmatch(chunk)
+    if under and not re.search(r"\b(?:recursively|everywhere|sub-?(?:folders|directories))\b", chunk, re.I):
+        chunk = f"{under['kind']} in {under['where']} recursively"
+    paths = sources(chunk, strict=True)
+    if paths is None and re.match(r"wc\b", m.group(0), re.I) and all(map(pathish, chunk.split())):
+        paths = chunk.split()  # "wc -l a.txt b.txt", operands as a shell would split them
     if paths is None or any(dirlike(p) for p in paths):
         return None
     args: dict = {"paths": paths}
@@ -83,6 +94,8 @@ def _count(m: re.Match[str]) -> list[ActionCall] | None:
         kinds = {_MEASURE_KIND[w.lower()] for w in re.findall(_MEASURE, m["what"], re.I)}
         if len(kinds) == 1:
             args["what"] = kinds.pop()
+    elif m.groupdict().get("flag"):
+        args["what"] = _WC_FLAGS[m["flag"].lower()]
     return [ActionCall("files.count", args)]
 
 
@@ -163,12 +176,15 @@ HEAD_TAIL = [
 COUNTING_GATE = r"\b(?:count|tally|many|counts?|number|wc)\b"
 COUNTING = [
     (rf"(?:count|tally)\s+(?:the\s+)?(?:number\s+of\s+)?(?P<what>{_MEASURES})\s+(?:in|of|for)\s+(?P<paths>.+)", _count),
-    (rf"how\s+many\s+(?P<what>{_MEASURES})\s+(?:are\s+there\s+|are\s+|is\s+)?(?:in|does|do)\s+(?P<paths>.+?)"
+    (rf"how\s+many\s+(?P<what>{_MEASURES})(?:\s+of\s+(?:code|text))?\s+(?:are\s+there\s+|are\s+|is\s+)?"
+     r"(?:in|does|do)\s+(?P<paths>.+?)"
      r"(?:\s+(?:have|contain|has|hold))?", _count),
     (rf"(?:(?:what(?:'s|\s+is|\s+are)|{_SHOW})\s+)?(?:the\s+)?(?:total\s+)?"
      r"(?P<what>line|word|character|char|byte)\s+counts?\s+(?:of|for|in)\s+(?P<paths>.+)", _count),
     (rf"(?:what(?:'s|\s+is)\s+)?(?:the\s+)?(?:total\s+)?number\s+of\s+(?P<what>{_MEASURES})\s+(?:in|of)\s+"
      r"(?P<paths>.+)", _count),
+    (r"wc\s+-(?P<flag>[lwcm])\s+(?P<paths>.+)", _count),
+    (r"how\s+many\s+(?P<what>bytes)\s+(?:is|are|big\s+is)\s+(?P<paths>.+?)(?:\s+in\s+size)?", _count),
     (r"(?:count|wc)\s+(?P<paths>.+)", _count),
 ]
 
@@ -185,7 +201,7 @@ WHERE = [
 _HOGGING = r"(?:taking|using|eating|hogging|filling|consuming|occupying|wasting)"
 _FOLDERS = r"(?:folders|directories|dirs|sub-?folders|sub-?directories)"
 DISK_USAGE_GATE = (r"\b(?:taking|using|eating|hogging|filling|consuming|occupying|wasting|biggest|largest|heaviest"
-                   r"|fattest|usage|sizes?|big|large|heavy|space)\b")
+                   r"|fattest|usage|sizes?|big|large|heavy|space|room|storage|du)\b")
 DISK_USAGE = [
     (rf"what(?:'s|\s+is|\s+are)\s+{_HOGGING}\s+(?:up\s+)?(?:all\s+(?:the|of\s+the|my)\s+|so\s+much\s+|the\s+most\s+"
      r"|most\s+(?:of\s+the\s+)?|my\s+|the\s+|(?:a\s+)?lot\s+of\s+)?(?:disk\s+|disc\s+|storage\s+|drive\s+)?"
@@ -205,6 +221,13 @@ DISK_USAGE = [
      rf"|(?:(?:what(?:'s|\s+is)|show(?:\s+me)?|get|give\s+me)\s+)?(?:the\s+)?(?:total\s+)?(?:disk\s+)?size\s+of\s+"
      rf"(?P<where2>{PLACE})|how\s+much\s+(?:disk\s+)?space\s+(?:does|is)\s+(?P<where3>{PLACE})\s+"
      r"(?:take(?:\s+up)?|use|using|taking(?:\s+up)?|occupy)", _du(depth=0, bare=False)),
+    # "space" and "disk" make any name a folder: "how much space does src use", "du -sh build"
+    (rf"how\s+much\s+(?:disk\s+|storage\s+)?(?:space|room|storage)\s+(?:does|do|is|are)\s+(?P<where>{PLACE})\s+"
+     r"(?:take(?:\s+up)?|use|using|taking(?:\s+up)?|occupy|occupying|need)(?:\s+(?:on\s+(?:the\s+)?disk|in\s+total))?"
+     rf"|du\s+-(?:sh|hs|s)\s+(?P<where2>{PLACE})"
+     rf"|(?:(?:what(?:'s|\s+is)|show(?:\s+me)?|get)\s+)?(?:the\s+)?(?:total\s+)?disk\s+(?:usage|space)\s+"
+     rf"(?:of|for|used\s+by)"
+     rf"\s+(?P<where3>{PLACE})\s+(?:in\s+total|as\s+a\s+whole|altogether)", _du(depth=0)),
 ]
 
 _COMPUTE = r"(?:(?:compute|calculate|get|show|print|give\s+me|generate|make|what(?:'s|\s+is|\s+are))(?:\s+me)?\s+)?"

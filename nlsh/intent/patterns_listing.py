@@ -14,12 +14,13 @@ from typing import Any
 
 from ..types import ActionCall
 from .clauses import Reject, clause, read_clauses, set_once
+from .find_clauses import FIND_CLAUSES
 from .phrases import (
-    AGE, EXT, KIND, NUM, PLACE, PLURAL_EXT, SIZE, TOKEN, ext_of, file_like, number, parse_age,
+    AGE, EXT, KIND, NUM, PLACE, PLURAL_EXT, SIZE, STOPWORDS, TOKEN, ext_of, file_like, number, parse_age,
     parse_size, place, unquote,
 )
 
-__all__ = ["PATTERNS"]
+__all__ = ["CLAUSES", "PATTERNS"]
 
 _VERBS = {
     "list": "list", "ls": "list", "sort": "list",
@@ -36,7 +37,7 @@ _HEAD = (
     r"(?P<rest>(?:\s+.*)?)"
 )
 _FIND_KEYS = ("name", "iname", "extension", "min_size", "max_size", "newer_than", "older_than",
-              "empty", "max_depth")
+              "empty", "max_depth", "exclude", "path_match")
 _MODVERB = (r"(?:(?:that\s+|which\s+)?(?:were|was|have\s+been|has\s+been|got|been|are|is)\s+)?"
             r"(?:last\s+)?(?:modified|changed|edited|updated|touched|written|created|saved|made|added)")
 _NOT_MODIFIED = (r"(?:that\s+|which\s+)?(?:(?:have|has|were|was|are|is)\s+not|(?:have|has|were|was|are|is)n't|not)"
@@ -76,7 +77,11 @@ def _size_or(m: re.Match[str], s: dict[str, Any]) -> bool:
 
 
 def _between(m: re.Match[str], s: dict[str, Any]) -> bool:
-    low, high = parse_size(m["a"]), parse_size(m["b"])
+    """"between 1KB and 32KB"; "between 1 and 5 MB" gives the first number the second's unit."""
+    a, b = m["a"].strip(), m["b"].strip()
+    if re.fullmatch(r"[\d.]+", a) and not re.fullmatch(r"[\d.]+", b):
+        a += re.sub(r"^[\d.\s]+", "", b)
+    low, high = parse_size(a), parse_size(b)
     return bool(low and high) and set_once(s, "min_size", low) and set_once(s, "max_size", high)
 
 
@@ -102,7 +107,9 @@ def _ending(m: re.Match[str], s: dict[str, Any]) -> bool:
 
 def _extension(m: re.Match[str], s: dict[str, Any]) -> bool:
     word = _word(m)
-    ext = (ext_of(word) or ext_of("." + word.lstrip("."))) if word else None
+    if word is None or word.lower() in STOPWORDS or word.lower() in ("no", "without"):
+        return False  # "with no extension" is another clause
+    ext = ext_of(word) or ext_of("." + word.lstrip("."))
     return ext is not None and set_once(s, "extension", ext)
 
 
@@ -166,6 +173,8 @@ def _bare(m: re.Match[str], s: dict[str, Any]) -> bool:
     text = m["place"]
     word, _ = unquote(text)
     if s["verb"] == "find" and " " not in text.strip() and "name" not in s:
+        if re.fullmatch(r"\*?\.\w{1,10}", word) and re.match(r"\s*(?:,|and\b|or\b|&)", m.string[m.end():]):
+            raise Reject("several extensions")  # ".orig and .rej files": find takes one
         if re.fullmatch(r"\*\.\w{1,10}", word):
             return set_once(s, "extension", word[2:])
         if file_like(word) or any(c in word for c in "*?["):
@@ -186,7 +195,9 @@ _FIRST_KEY = (r"biggest|largest|smallest|newest|latest|oldest|most\s+recent(?:ly
               r"|least\s+recent(?:ly\s+(?:modified|changed))?")
 _DETAILS = r"details?|info(?:rmation)?|metadata|permissions|sizes?|dates?|owners?|timestamps?|modification\s+times?"
 _NAME_IS = r"(?:(?:with|whose|their|file)\s+)?(?:(?:file\s*)?names?\s+)?(?:that\s+)?"
-_IS = r"(?:(?:that\s+are|which\s+are|are|is|of|with\s+(?:a\s+)?size|sized|size)\s+)?"
+_NOT_A_SIZE = r"(?!\s*(?:levels?|deep|down|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|old|ago)\b)"
+_IS = (r"(?:(?:(?:of|with|having|whose|where\s+the)\s+(?:a\s+)?(?:file\s+)?size(?:\s+(?:is|of))?|(?:that\s+are|which\s+are"
+       r"|are|is|of|sized|size))\s+)?")
 
 _CLAUSES = [
     # ages
@@ -199,19 +210,22 @@ _CLAUSES = [
     clause(rf"(?:newer|younger)\s+than\s+(?P<age>{AGE})|(?:less\s+than|under)\s+(?P<age2>{AGE})\s+old",
            _age("newer_than")),
     clause(rf"older\s+than\s+(?P<age>{AGE})|(?:more\s+than|over|at\s+least)\s+(?P<age2>{AGE})\s+old"
-           rf"|{_MODVERB}\s+(?:more\s+than|over|at\s+least)\s+(?P<age3>{AGE})\s+ago"
+           rf"|(?:{_MODVERB}\s+|from\s+)?(?:more\s+than|over|at\s+least)\s+(?P<age3>{AGE})\s+ago"
            rf"|{_NOT_MODIFIED}\s+(?:in|for|since|during|within)\s+(?:the\s+)?(?:last\s+|past\s+)?"
            rf"(?:over\s+|more\s+than\s+)?(?P<age4>{AGE})", _age("older_than")),
     # sizes
-    clause(rf"{_IS}(?:(?:larger|bigger|greater|heavier|more)\s+than|over|above|exceeding|at\s+least|>=?)\s*"
-           rf"(?P<size>{SIZE})(?:\s+(?:in\s+size|big|large))?", _size("min_size")),
-    clause(rf"{_IS}(?:(?:smaller|less|lower|tinier|lighter)\s+than|under|below|at\s+most|up\s+to|<=?)\s*"
-           rf"(?P<size>{SIZE})(?:\s+in\s+size)?", _size("max_size")),
+    clause(rf"{_IS}(?:(?:larger|bigger|greater|heavier|more)\s+than(?:\s+or\s+equal\s+to)?|over|above|exceeding"
+           rf"|at\s+least|>=?)\s*"
+           rf"(?P<size>{SIZE}){_NOT_A_SIZE}(?:\s+(?:in\s+size|big|large))?", _size("min_size")),
+    clause(rf"{_IS}(?:(?:smaller|less|lower|tinier|lighter)\s+than(?:\s+or\s+equal\s+to)?|under|below|at\s+most"
+           rf"|up\s+to|<=?)\s*"
+           rf"(?P<size>{SIZE}){_NOT_A_SIZE}(?:\s+in\s+size)?", _size("max_size")),
     clause(rf"(?P<size>{SIZE})\s+or\s+(?P<dir>more|larger|bigger|above|over|less|smaller|under|below)", _size_or),
-    clause(rf"(?:(?:with\s+)?(?:a\s+)?size\s+)?between\s+(?P<a>{SIZE})\s+and\s+(?P<b>{SIZE})", _between),
+    clause(rf"(?:(?:with\s+)?(?:a\s+)?(?:size|sized)\s+|(?:that\s+are\s+|which\s+are\s+)?sized\s+)?between\s+"
+           rf"(?P<a>{SIZE})\s+and\s+(?P<b>{SIZE}){_NOT_A_SIZE}", _between),
     # names and extensions
     clause(rf"(?:named|called|titled|with\s+(?:the\s+)?(?:file\s*)?name|whose\s+(?:file\s*)?name\s+is)\s+"
-           rf"(?P<tok>{TOKEN})", _name("{}")),
+           rf"(?:exactly\s+)?(?P<tok>{TOKEN})", _name("{}")),
     clause(rf"(?:matching|that\s+match(?:es)?|which\s+match|like|with\s+names?\s+(?:matching|like))\s+"
            rf"(?:the\s+)?(?:pattern\s+|glob\s+)?(?P<tok>{TOKEN})", _name("{}")),
     clause(rf"(?:with|having|containing|that\s+(?:have|has|contain)|which\s+(?:have|contain))\s+(?P<tok>{TOKEN})"
@@ -223,9 +237,10 @@ _CLAUSES = [
     clause(rf"{_NAME_IS}(?:ending|ends?)\s+(?:in|with)\s+(?P<tok>{TOKEN})", _ending),
     clause(rf"(?:with|having|of)\s+(?:the\s+|an?\s+)?(?:file\s+)?(?:extension|suffix|ext|type)\s+(?P<tok>{TOKEN})"
            rf"|(?:with|having)\s+(?:an?\s+|the\s+)?(?P<tok2>\.?\w{{1,10}})\s+(?:extension|suffix)", _extension),
+    *FIND_CLAUSES,  # except X, whose path contains X, names only, in the X tree
     clause(r"case[\s-]*insensitive(?:ly)?|ignoring\s+(?:the\s+)?case|ignore\s+case|regardless\s+of\s+case"
            r"|in\s+any\s+case", _fixed("ci", True)),
-    clause(r"empty", _fixed("empty", True)),
+    clause(r"empty|zero[\s-]*(?:bytes?|byte|size|sized|length)|0[\s-]*(?:bytes?|b)", _fixed("empty", True)),
     clause(r"hidden|dot-?files?", _fixed("hidden", True)),
     # listing style
     clause(r"(?:in\s+)?(?:a\s+|the\s+)?(?:long|detailed)(?:\s+(?:format|form|listing|list|view|mode|output))?"
@@ -248,7 +263,7 @@ _CLAUSES = [
            r"|(?:but\s+)?(?:not|without\s+(?:going\s+into|looking\s+in(?:to)?|descending\s+into))\s+(?:in\s+)?"
            rf"(?:the\s+|any\s+)?{_SUBDIRS}", _fixed("max_depth", 1)),
     clause(rf"(?:at\s+most|max(?:imum)?(?:\s+depth)?(?:\s+of)?|up\s+to|no\s+more\s+than|no\s+deeper\s+than)\s+"
-           rf"(?P<n>{NUM})\s+(?:levels?|deep|down)(?:\s+(?:deep|down))?|max[\s_-]?depth\s*(?:=|of)?\s*(?P<n2>\d+)",
+           rf"(?P<n>{NUM})\s+(?:levels?|deep|down)(?:\s+(?:deep|down))?|(?:(?:with|at)\s+(?:a\s+)?)?max(?:imum)?[\s_-]?depth\s*(?:=|of)?\s*(?P<n2>\d+)",
            lambda m, s: set_once(s, "max_depth", number(m["n"] or m["n2"]))),
     # what is listed
     clause(rf"(?P<ext>{EXT})\s+(?P<kind>{KIND})|(?P<plural>{PLURAL_EXT})|(?P<noun>files?|folders?|directories"
@@ -260,12 +275,16 @@ _CLAUSES = [
            r"|(?:the\s+)?working\s+)(?:folder|directory|dir)(?=\s|,|$)", _fixed("path", ".")),
     clause(rf"(?:in|inside|within|under|beneath|below|from|of|at|on)\s+(?P<place>{PLACE})", _location),
     clause(rf"(?P<place>{PLACE})", _bare),
+    clause(r"only|just|alone", _fixed("only", True)),
     # words that add nothing
     clause(r"all|every|each|any|the|of|me|only|just|a|an|some|that|which|are|is|were|was|there|have\s+been"
            r"|has\s+been|been|with|having|and|or|but|including|include|plus|also|too|as\s+well|both|my|anywhere"
            r"|currently|right\s+now|now|in\s+it|(?:a\s+)?list(?:ing)?\s+of|do\s+i\s+have|i\s+have|exist|in\s+total",
            lambda m, s: True),
 ]
+
+
+CLAUSES = _CLAUSES  # what find understands; patterns_found reads the same words
 
 
 def _build(m: re.Match[str]) -> list[ActionCall] | None:
@@ -287,7 +306,8 @@ def _decide(s: dict[str, Any]) -> list[ActionCall] | None:
     filters = {k: s[k] for k in _FIND_KEYS if k in s}
     if verb == "search":
         verb = s["verb"] = "find"
-    wants_find = verb == "find" or bool(filters) or kind in ("dir", "link")
+    hidden_only = bool(s.get("hidden") and s.get("only"))  # "list only the hidden files": not ls -a
+    wants_find = verb == "find" or bool(filters) or kind in ("dir", "link") or hidden_only
     if not wants_find:
         if verb in ("ask", "show") and not s.get("object") and "path" not in s and not s.get("hidden"):
             return None
@@ -309,7 +329,9 @@ def _decide(s: dict[str, Any]) -> list[ActionCall] | None:
         filters["name"] = ".*"
     if kind in ("file", "dir", "link"):
         filters["type"] = kind
-    if verb != "find" and kind in ("dir", "link") and not s.get("recursive"):
+    if s.get("names_only"):
+        filters["names_only"] = True
+    if verb != "find" and (kind in ("dir", "link") or hidden_only) and not s.get("recursive"):
         filters.setdefault("max_depth", 1)
     return [ActionCall("files.find", _with_path(s, filters))]
 

@@ -13,7 +13,7 @@ import re
 from ..types import ActionCall
 from .phrases import sources
 
-__all__ = ["GATE", "PATTERNS", "examples"]
+__all__ = ["GATE", "PATTERNS"]
 
 GATE = r"chmod|permission|executable|runnable|read-?only|readable|writ(?:e)?able|\bmode\b|access|rights"
 
@@ -100,15 +100,3 @@ PATTERNS = [
      rf"(?:\s+(?:for|from|to)\s+(?P<who_after>{_WHOS}))?{_REC}", _grant),
 ]
 
-
-def examples() -> list[tuple[str, list[ActionCall]]]:
-    """Worked examples for the model planner."""
-    return [
-        ("make build.sh executable", [ActionCall("files.chmod", {"paths": ["build.sh"], "mode": "+x"})]),
-        ("set the permissions of config.ini to 600",
-         [ActionCall("files.chmod", {"paths": ["config.ini"], "mode": "600"})]),
-        ("take away write permission from others on shared.txt",
-         [ActionCall("files.chmod", {"paths": ["shared.txt"], "mode": "o-w"})]),
-        ("make the site folder readable by everyone, recursively",
-         [ActionCall("files.chmod", {"paths": ["site"], "mode": "a+r", "recursive": True})]),
-    ]

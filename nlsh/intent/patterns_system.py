@@ -79,6 +79,12 @@ _PHRASINGS: dict[str, tuple[str, ...]] = {
         r"what\s+(?:day\s+of\s+the\s+week|year|month)\s+is\s+it",
         r"what(?:'s|\s+is)\s+today'?s\s+date|what\s+is\s+the\s+(?:date|time)\s+today",
     ),
+    "system.home": (
+        r"(?:path\s+(?:of|to)\s+(?:my|the)\s+|location\s+of\s+(?:my|the)\s+)?home\s+(?:folder|directory|dir)"
+        r"(?:'s)?\s+(?:path|location)|home\s+path",
+        r"(?:path|location)\s+(?:of|to)\s+(?:my|the)\s+(?:user'?s\s+)?home(?:\s+(?:folder|directory|dir))?",
+        r"(?:where|which)\s+is\s+(?:my|the)\s+home\s+(?:folder|directory|dir)",
+    ),
     "system.hostname": (
         r"host\s*name|computer\s+name|machine\s+name",
         rf"name\s+of\s+{_MACHINE}|{_MACHINE}(?:'s)?\s+(?:name|host\s*name)",
@@ -97,6 +103,24 @@ _DISKS = (
     r"(?:is|are)\s+(?:the|my)\s+(?:disks?|drives?)\s+(?:full|filling\s+up)",
     r"am\s+i\s+(?:running\s+)?(?:low|out)\s+(?:on|of)\s+(?:disk\s+)?space",
 )
+
+
+# Variables people ask about by name alone ("what is PATH set to", "show my EDITOR").
+_KNOWN_VARS = frozenset("""PATH HOME SHELL EDITOR VISUAL USER LOGNAME LANG LANGUAGE LC_ALL TERM PWD OLDPWD PAGER
+    TMPDIR TZ DISPLAY HOSTNAME PYTHONPATH VIRTUAL_ENV JAVA_HOME GOPATH GOROOT MANPATH LD_LIBRARY_PATH
+    XDG_CONFIG_HOME XDG_DATA_HOME XDG_CACHE_HOME XDG_RUNTIME_DIR CONDA_DEFAULT_ENV NODE_ENV""".split())
+_VAR = r"(?P<dollar>\$)?\{?(?P<name>[A-Za-z_][A-Za-z0-9_]*)\}?"
+_VAR_NOUN = r"(?:environment\s+|env\s+|shell\s+)?(?:variable|var)"
+
+
+def _env(m: re.Match[str]) -> list[ActionCall] | None:
+    """A variable: "$NAME", one called a variable, or a well-known NAME written in capitals."""
+    name = m["name"]
+    groups = m.groupdict()
+    said = groups["dollar"] or groups.get("noun") or groups.get("noun2") or m.group(0).lower().startswith("printenv")
+    if not (said or name in _KNOWN_VARS or (groups.get("set") and name.isupper())):
+        return None
+    return [ActionCall("system.env", {"name": name})]
 
 
 def _constant(action: str):
@@ -128,11 +152,27 @@ GATE = (r"\b(?:cpus?|processors?|cores|threads|memory|ram|mem|swap|uptime|up|boo
         r"|network|net|ips?|interfaces|address(?:es)?|connected|who|whoami|user|username|login|account|os|operating"
         r"|kernel|linux|distro|distribution|uname|version|date|time|day|year|month|today'?s|host|hostname|computer"
         r"|machine|system|server|box|pc|laptop|disks?|disc|storage|drives?|filesystems|systems|partitions|volumes"
-        r"|mounts|space|run)\b")
+        r"|mounts|space|run|home|echo|print|printenv|variable|var|env|environment|value|set|path)\b|\$")
 
 PATTERNS = [
     (rf"{_PREFIX}(?:{'|'.join(_DISKS)})(?:\s+on\s+(?:(?:the|my)\s+(?:disk|drive|hard\s+drive)|(?P<where>{PLACE})))?"
      rf"{_SUFFIX}", _disks),
     *((_question(phrasings), _constant(action)) for action, phrasings in _PHRASINGS.items()),
     (r"run\s+(?:the\s+)?(?:command\s+|program\s+)?(?P<cmd>\"[^\"]+\"|'[^']+'|`[^`]+`)", _run),
+    # the home folder's path: "print my home folder", "what is my home directory" ("show" and "list" list it)
+    (r"(?:print|echo|what(?:'s|\s+is)|tell\s+me|which\s+is)\s+(?:me\s+)?(?:my|the)\s+"
+     r"(?:user'?s\s+|current\s+user'?s\s+)?"
+     r"home\s+(?:folder|directory|dir)(?:\s+(?:path|location))?|(?:echo|print)\s+(?:\$HOME|~)",
+     _constant("system.home")),
+    # environment variables
+    (rf"(?:echo|print|show|display|get|output|printenv|tell\s+me)\s+(?:me\s+)?(?:my\s+|the\s+)?"
+     rf"(?:value\s+of\s+(?:the\s+)?)?"
+     rf"(?:(?P<noun>{_VAR_NOUN})\s+)?{_VAR}(?:\s+(?P<noun2>{_VAR_NOUN}))?", _env),
+    (rf"what(?:'s|\s+is)\s+(?:my\s+|the\s+)?(?:value\s+of\s+(?:the\s+)?)?(?:(?P<noun>{_VAR_NOUN})\s+)?"
+     rf"{_VAR}(?:\s+(?P<noun2>{_VAR_NOUN}))?(?P<set>\s+(?:set\s+to|equal\s+to|defined\s+as))?", _env),
+    (rf"(?:what\s+is\s+|what's\s+)?(?:the\s+)?value\s+of\s+(?:the\s+)?(?:(?P<noun>{_VAR_NOUN})\s+)?{_VAR}", _env),
+    (rf"what\s+does\s+(?:the\s+)?(?:(?P<noun>{_VAR_NOUN})\s+)?{_VAR}(?:\s+(?P<noun2>{_VAR_NOUN}))?"
+     r"\s+(?:contain|hold)", _env),
+    (rf"(?:is|check\s+(?:if|whether))\s+(?:the\s+)?(?:(?P<noun>{_VAR_NOUN})\s+)?{_VAR}(?:\s+(?P<noun2>{_VAR_NOUN}))?"
+     r"\s+(?P<set>set|defined)", _env),
 ]

@@ -13,7 +13,7 @@ import re
 from ..types import ActionCall
 from .phrases import target, unquote
 
-__all__ = ["GATE", "PATTERNS", "examples"]
+__all__ = ["GATE", "PATTERNS"]
 
 GATE = r"replace|substitut|swap|column|field|upper|lower|capital"
 
@@ -98,16 +98,3 @@ PATTERNS = [
     (rf"(?P<case>upper|lower)-?case\s+(?:the\s+(?:text|contents?)\s+of\s+)?{_FILE}", _case),
 ]
 
-
-def examples() -> list[tuple[str, list[ActionCall]]]:
-    """Worked examples for the model planner."""
-    return [
-        ("replace localhost with 127.0.0.1 in hosts.txt",
-         [ActionCall("files.replace", {"path": "hosts.txt", "old": "localhost", "new": "127.0.0.1"})]),
-        ("show config.ini with debug replaced by info",
-         [ActionCall("files.replace", {"path": "config.ini", "old": "debug", "new": "info", "in_place": False})]),
-        ("print the third column of scores.csv", [ActionCall("files.columns", {"path": "scores.csv", "fields": "3"})]),
-        ("show fields 1 and 7 of passwd.txt separated by colons",
-         [ActionCall("files.columns", {"path": "passwd.txt", "fields": "1,7", "delimiter": ":"})]),
-        ("print shout.txt in upper case", [ActionCall("files.case", {"path": "shout.txt", "to": "upper"})]),
-    ]

@@ -193,7 +193,7 @@ def place(chunk: str, *, bare: bool = True) -> str | None:
     if re.fullmatch(r"(?:right |in )?here|\.|\./|(?:the )?cwd|this (?:folder|directory|dir)"
                     r"|(?:the |this )?(?:current|present|working)(?: working)? (?:folder|directory|dir)", low):
         return "."
-    if re.fullmatch(r"~/?|(?:my |the )?home(?: (?:folder|directory|dir))?", low):
+    if re.fullmatch(r"~/?|\$home|\$\{home\}|(?:my |the )?home(?: (?:folder|directory|dir))?", low):
         return "~"
     if re.fullmatch(r"\.\./?|(?:the )?parent (?:folder|directory|dir)", low):
         return ".."

@@ -48,7 +48,7 @@ def test_json_contract(run, workspace):
     assert data["plan"][0]["action"] == "files.count"
     assert set(data["plan"][0]) == {"action", "args", "risk", "capabilities", "summary"}
     assert set(data["results"][0]) == {"action", "ok", "output", "data", "error"}
-    assert data["output"].strip() == "2"
+    assert data["output"].strip() == "2 a.txt"
 
 
 def test_stdin_request(run, workspace):

@@ -207,7 +207,7 @@ def test_do_the_same_in_a_folder(make_repl, drive, env, workspace):
     repl = make_repl()
     drive(repl, "find log files" + ENTER + "do the same in src/" + ENTER)
     lines = out(env).splitlines()
-    assert lines == ["./src/inner.log", "./top.log", "./src/inner.log"]  # the second only looked in src/
+    assert lines == ["./src/inner.log", "./top.log", "src/inner.log"]  # the second only looked in src/, as `find src`
     assert repl.last_turn.steps[0].args["path"] == str(workspace / "src")
 
 

@@ -86,7 +86,7 @@ def test_count_matches_wc(ctx, tree):
     assert files.count(ctx, [a]).output == tool(tree, "wc", "a.txt")
     assert files.count(ctx, [a, main]).output == tool(tree, "wc", "a.txt", "src/main.py")
     assert files.count(ctx, [a, main], what="lines").output == tool(tree, "wc", "-l", "a.txt", "src/main.py")
-    assert files.count(ctx, [a], what="words").output == tool(tree, "wc", "-w", "a.txt").split()[0]
+    assert files.count(ctx, [a], what="words").output == tool(tree, "wc", "-w", "a.txt")
 
 
 def test_checksum_matches_sha256sum_and_md5sum(ctx, tree):

@@ -62,7 +62,7 @@ def test_catalogue_parameters_are_as_contracted():
     assert params("files.list") == ["path", "all", "long", "recursive", "sort", "reverse"]
     assert params("files.find") == [
         "path", "name", "iname", "extension", "type", "min_size", "max_size",
-        "newer_than", "older_than", "empty", "max_depth",
+        "newer_than", "older_than", "empty", "max_depth", "exclude", "path_match", "names_only",
     ]
     assert params("files.count") == ["paths", "what"]
     assert params("files.search") == [
@@ -247,11 +247,11 @@ def test_head_and_tail_refuse_bad_input(ctx, workspace, numbered):
 # --- count (wc) ---------------------------------------------------------------------
 
 
-def test_count_one_file_one_measure_prints_just_the_number(ctx, workspace):
+def test_count_one_file_one_measure_prints_the_number_and_name_like_wc(ctx, workspace):
     path = write(workspace / "a.txt", "hello world\nfoo\n")
-    assert files.count(ctx, [path], what="lines").output == "2"
-    assert files.count(ctx, [path], what="words").output == "3"
-    assert files.count(ctx, [path], what="bytes").output == "16"
+    assert files.count(ctx, [path], what="lines").output == "2 a.txt"
+    assert files.count(ctx, [path], what="words").output == "3 a.txt"
+    assert files.count(ctx, [path], what="bytes").output == "16 a.txt"
     assert files.count(ctx, [path], what="lines").data["total"] == {"lines": 2}
 
 
@@ -269,21 +269,21 @@ def test_count_several_files_adds_a_total(ctx, workspace):
 
 def test_count_chars_is_utf8_aware(ctx, workspace):
     path = write(workspace / "u.txt", "héllo\n")
-    assert files.count(ctx, [path], what="chars").output == "6"
-    assert files.count(ctx, [path], what="bytes").output == "7"
+    assert files.count(ctx, [path], what="chars").output == "6 u.txt"
+    assert files.count(ctx, [path], what="bytes").output == "7 u.txt"
 
 
 def test_count_words_across_chunk_boundaries(ctx, workspace):
     text = ("word " * 300_000).encode()  # 1.5 MB: spans several read chunks
     path = write(workspace / "w.txt", text)
-    assert files.count(ctx, [path], what="words").output == "300000"
+    assert files.count(ctx, [path], what="words").output == "300000 w.txt"
 
 
 def test_count_skips_directories_and_says_so(ctx, workspace):
     a = write(workspace / "a.txt", "x\n")
     (workspace / "sub").mkdir()
     out = files.count(ctx, [a, str(workspace / "sub")], what="lines").output
-    assert out.splitlines() == ["1", "nlsh: skipped 1 directory: sub"]
+    assert out.splitlines() == ["1 a.txt", "nlsh: skipped 1 directory: sub"]
     with pytest.raises(ActionFailed, match="sub is a directory"):
         files.count(ctx, [str(workspace / "sub")])
 

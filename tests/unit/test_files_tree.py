@@ -131,7 +131,7 @@ def test_find_by_name_iname_extension(ctx, tree):
         "./b.py", "./src/deep/x.py", "./src/main.py", "./src/util.PY",
     ]
     assert find(ctx, tree, extension="py") == find(ctx, tree, extension=".py")
-    assert find(ctx, tree / "src", name="*.py") == ["./src/deep/x.py", "./src/main.py"]
+    assert find(ctx, tree / "src", name="*.py") == ["src/deep/x.py", "src/main.py"]  # as `find src`
 
 
 def test_find_by_type_and_depth(ctx, tree):

@@ -103,14 +103,14 @@ def test_all_four_actions_register_with_their_contract():
     found = []
     processes.nlsh_register_actions(register=found.append)
     specs = {s.name: s for s in map(build_spec, found)}
-    assert set(specs) == {"proc.list", "proc.find", "proc.info", "proc.signal"}
+    assert set(specs) == {"proc.list", "proc.find", "proc.pids", "proc.info", "proc.signal"}
     assert specs["proc.signal"].capabilities == ("proc.signal",)
     assert int(specs["proc.signal"].risk) == 2 and not specs["proc.signal"].reversible
     assert specs["proc.signal"].param("signal").schema["enum"] == [
         "TERM", "KILL", "INT", "HUP", "STOP", "CONT", "USR1", "USR2"]
     assert specs["proc.list"].param("sort").schema["enum"] == ["cpu", "memory", "pid", "name"]
     assert all(specs[n].capabilities == ("proc.read",) and int(specs[n].risk) == 0
-               for n in ("proc.list", "proc.find", "proc.info"))
+               for n in ("proc.list", "proc.find", "proc.pids", "proc.info"))
 
 
 # ---------------------------------------------------------------- proc.list

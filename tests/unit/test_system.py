@@ -16,7 +16,7 @@ from nlsh.actions.registry import build_spec
 from nlsh.errors import ActionFailed
 
 ALL = {"system.cpu", "system.memory", "system.disks", "system.uptime", "system.load", "system.network",
-       "system.whoami", "system.os", "system.date", "system.hostname"}
+       "system.whoami", "system.os", "system.date", "system.hostname", "system.home", "system.env"}
 
 
 @pytest.fixture
@@ -28,7 +28,7 @@ def utc(monkeypatch):
     time.tzset()
 
 
-def test_all_ten_register_as_read_only():
+def test_all_register_as_read_only():
     found = []
     system.nlsh_register_actions(register=found.append)
     specs = {s.name: s for s in map(build_spec, found)}
@@ -36,7 +36,8 @@ def test_all_ten_register_as_read_only():
     for spec in specs.values():
         assert spec.capabilities == ("proc.read",) and int(spec.risk) == 0 and not spec.reversible
     assert [p.name for p in specs["system.disks"].params] == ["path"]
-    assert all(not specs[n].params for n in ALL - {"system.disks"})
+    assert [p.name for p in specs["system.env"].params] == ["name"]
+    assert all(not specs[n].params for n in ALL - {"system.disks", "system.env"})
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,227 @@
+"""File-tool requests: gzip/gunzip, links, comparing folders, duplicates, largest files, counting entries.
+
+"gzip big.log keeping the original", "make a symlink to a.txt called b.txt", "which files
+differ between a and b", "find duplicate files in photos", "the 5 biggest files under src",
+"how many files are in this folder". Each group is registered behind its gate (patterns.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..types import ActionCall
+from .phrases import NUM, PLACE, archive_like, dirlike, file_like, named, number, place, target
+
+__all__ = ["GATED"]
+
+
+def _file(chunk: str, *, certain: bool = False) -> str | None:
+    found = named(chunk)
+    if found is None or found[1] == "dir" or dirlike(found[0]):
+        return None
+    word, noun, quoted = found
+    return word if certain or quoted or noun == "file" or file_like(word) or "/" in word else None
+
+
+# --- gzip, bzip2, xz ------------------------------------------------------------------
+
+_KEEP = (r"(?P<keep>[\s,]+(?:and\s+|but\s+|while\s+)?(?:keep(?:ing)?|preserv(?:e|ing)|leav(?:e|ing)|retain(?:ing)?)\s+"
+         r"(?:the\s+)?(?:original|source|uncompressed|compressed|old)(?:\s+(?:file|one|copy|version))?"
+         r"(?:\s+(?:intact|as\s+(?:it\s+is|well)|too|around))?"
+         r"|\s+without\s+(?:deleting|removing|touching)\s+(?:the\s+original|it)|\s+and\s+keep\s+(?:it|both))?")
+_CODEC = {"gzip": "gzip", "gz": "gzip", "bzip2": "bzip2", "bz2": "bzip2", "bzip": "bzip2", "xz": "xz"}
+_PLAIN_SUFFIX = re.compile(r"\.(?:gz|bz2|xz|lzma)$", re.I)
+
+
+def _compress(m: re.Match[str]) -> list[ActionCall] | None:
+    verb = m["verb"].lower()
+    path = _file(m["what"], certain=verb != "compress")
+    if path is None or archive_like(path) or _PLAIN_SUFFIX.search(path):
+        return None
+    codec = _CODEC.get((m["codec"] or verb).lower(), "gzip")
+    if m["dest"]:  # "compress notes.txt to notes.txt.gz": only the name gzip itself would give
+        codec = next((c for c, ext in (("gzip", ".gz"), ("bzip2", ".bz2"), ("xz", ".xz"))
+                      if m["dest"] == path + ext and (not m["codec"] or _CODEC[m["codec"].lower()] == c)), "")
+        if not codec:
+            return None
+    args: dict = {"path": path}
+    if codec != "gzip":
+        args["format"] = codec
+    if m["keep"] or "k" in (m["flag"] or ""):
+        args["keep"] = True
+    return [ActionCall("files.compress", args)]
+
+
+def _decompress(m: re.Match[str]) -> list[ActionCall] | None:
+    path = _file(m["what"], certain=True)
+    if path is None or archive_like(path) or not _PLAIN_SUFFIX.search(path):
+        return None
+    args: dict = {"path": path}
+    if m["keep"] or "k" in (m["flag"] or ""):
+        args["keep"] = True
+    return [ActionCall("files.decompress", args)]
+
+
+COMPRESS_GATE = (r"\b(?:gzip|gunzip|bzip2|bunzip2|xz|unxz|compress|decompress|uncompress|unzip|extract|unpack"
+                 r"|expand|inflate)\b")
+COMPRESS = [
+    (rf"(?P<verb>gzip|bzip2|xz|compress)\s+(?:-(?P<flag>[k1-9]{{1,3}})\s+)?(?:the\s+)?(?P<what>{PLACE})"
+     r"(?:\s+(?:with|using|as)\s+(?P<codec>gzip|gz|bzip2?|bz2|xz))?(?:\s+(?:in)?to\s+(?P<dest>[^\s'\"]+))?" + _KEEP,
+     _compress),
+    (rf"(?:gunzip|bunzip2|unxz|decompress|uncompress|unzip|extract|unpack|expand|inflate|(?:gzip|bzip2|xz)\s+-d)"
+     rf"\s+(?:-(?P<flag>k)\s+)?(?:the\s+)?(?P<what>{PLACE})(?:\s+(?:in\s+)?here)?" + _KEEP, _decompress),
+]
+
+
+# --- links ------------------------------------------------------------------------------
+
+_KIND = r"(?P<kind>symbolic\s+link|sym-?link|soft[\s-]?link|hard[\s-]?link|link)"
+_POINTS = r"(?:(?:that|which)\s+points\s+|pointing\s+)(?:to|at)"
+
+
+def _link(m: re.Match[str]) -> list[ActionCall] | None:
+    groups = m.groupdict()
+    to = target(groups["target"])
+    name = target(next(v for k, v in groups.items() if k.startswith("link") and v))
+    if to is None or name is None or to == name:
+        return None
+    kind = (groups.get("kind") or groups.get("verb") or "").lower()
+    args: dict = {"target": to, "link": name}
+    if "hard" in kind or re.fullmatch(r"ln", kind):
+        args["symbolic"] = False
+    return [ActionCall("files.link", args)]
+
+
+LINKS_GATE = r"\b(?:link|symlink|sym-link|softlink|soft-link|hardlink|hard-link|ln)\b"
+LINKS = [
+    (rf"(?:create|make|add)\s+(?:a\s+|an\s+)?(?:new\s+)?{_KIND}\s+(?:to|for|of|at|{_POINTS}|targeting)\s+"
+     rf"(?P<target>{PLACE})\s+(?:called|named|as|at|in|inside|with\s+(?:the\s+)?name)\s+(?P<link>{PLACE})", _link),
+    (rf"(?:create|make|add)\s+(?:a\s+|an\s+)?(?:new\s+)?{_KIND}\s+(?:(?:called|named|at)\s+(?P<link>{PLACE})\s+"
+     rf"(?:{_POINTS}|to)|(?P<link2>{PLACE})\s+{_POINTS}|(?P<link3>{PLACE})\s*(?:->|=>))\s*(?P<target>{PLACE})", _link),
+    (rf"make\s+(?P<link>{PLACE})\s+(?:a|an)\s+{_KIND}\s+(?:to|for|of|{_POINTS})\s+(?P<target>{PLACE})", _link),
+    (rf"(?:sym)?link\s+(?P<link>{PLACE})\s*(?:->|=>)\s*(?P<target>{PLACE})", _link),
+    (rf"(?P<verb>ln\s+-s|ln|symlink|sym-link|soft[\s-]?link|hard[\s-]?link)\s+(?P<target>{PLACE})\s+"
+     rf"(?:to\s+|as\s+|at\s+)?"
+     rf"(?P<link>{PLACE})", _link),
+]
+
+
+# --- comparing and duplicates ---------------------------------------------------------------
+
+_FOLDERS = r"(?:folders|directories|dirs|trees)"
+_AND = r"(?:and|with|to|against|vs\.?|versus)"
+
+
+def _compare(folders: bool):
+    def build(m: re.Match[str]) -> list[ActionCall] | None:
+        a, b = ((place(m[k]) if folders else target(m[k], strict=True)) for k in ("a", "b"))
+        if a is None or b is None or a == b:
+            return None
+        return [ActionCall("files.compare", {"first": a, "second": b})]
+    return build
+
+
+def _dupes(m: re.Match[str]) -> list[ActionCall] | None:
+    where = m["where"]
+    path = place(where) if where else "."
+    if path is None:
+        return None
+    return [ActionCall("files.duplicates", {"path": path} if path != "." else {})]
+
+
+_IN = rf"(?:\s+(?:in|under|inside|within|beneath)\s+(?P<where>{PLACE})|\s+(?:in\s+)?here)?"
+COMPARE_GATE = r"\b(?:differ|differs|different|differences?|diff|compare|same|identical|duplicates?|duplicated|equal)\b"
+COMPARE = [
+    (rf"(?:which|what)\s+files\s+(?:are\s+different|differ|have\s+changed|changed|are\s+not\s+the\s+same)\s+"
+     rf"(?:between|in)\s+"
+     rf"(?:the\s+)?(?:{_FOLDERS}\s+)?(?P<a>{PLACE})\s+and\s+(?P<b>{PLACE})", _compare(folders=True)),
+    (rf"(?:compare|diff)\s+(?:the\s+)?{_FOLDERS}\s+(?P<a>{PLACE})\s+{_AND}\s+(?P<b>{PLACE})", _compare(folders=True)),
+    (rf"(?:compare|diff)\s+(?:the\s+)?(?:folder|directory|dir)\s+(?P<a>{PLACE})\s+{_AND}\s+(?:the\s+)?"
+     rf"(?:folder|directory|dir)\s+(?P<b>{PLACE})", _compare(folders=True)),
+    (rf"diff\s+-(?:rq|qr|r|q)\s+(?P<a>{PLACE})\s+(?P<b>{PLACE})", _compare(folders=True)),
+    (rf"what(?:'s|\s+is)\s+different\s+between\s+(?:the\s+)?{_FOLDERS}\s+(?P<a>{PLACE})\s+and\s+(?P<b>{PLACE})",
+     _compare(folders=True)),
+    (rf"what(?:'s|\s+is)\s+different\s+between\s+(?P<a>\S+/)\s+and\s+(?P<b>\S+/)", _compare(folders=True)),
+    (rf"(?:are|is)\s+(?P<a>{PLACE})\s+and\s+(?P<b>{PLACE})\s+(?:the\s+same|identical|equal|different)(?:\s+files)?",
+     _compare(folders=False)),
+    (rf"(?:do|does)\s+(?P<a>{PLACE})\s+and\s+(?P<b>{PLACE})\s+differ", _compare(folders=False)),
+    (rf"(?:is|does)\s+(?P<a>{PLACE})\s+(?:differ(?:ent)?\s+from|the\s+same\s+as|identical\s+to|equal\s+to)\s+"
+     rf"(?P<b>{PLACE})", _compare(folders=False)),
+    (rf"(?:check\s+)?(?:if|whether)\s+(?P<a>{PLACE})\s+and\s+(?P<b>{PLACE})\s+(?:are\s+(?:the\s+same|identical|equal"
+     r"|different)|differ)", _compare(folders=False)),
+    (r"(?:(?:find|show|list|get|detect|search\s+for|look\s+for|check\s+for)(?:\s+me)?\s+"
+     r"|(?:which|what)\s+are\s+(?:the\s+)?"
+     r"|are\s+there\s+(?:any\s+)?)?(?:all\s+)?(?:the\s+|any\s+)?(?:duplicated?|identical)\s+files" + _IN, _dupes),
+    (r"(?:(?:find|show|list|get)(?:\s+me)?\s+|which\s+are\s+)?(?:all\s+)?(?:the\s+)?files\s+(?:with|having)\s+"
+     r"(?:the\s+)?(?:same|identical)\s+(?:content|contents|checksum|hash)" + _IN, _dupes),
+    (r"(?:which|what)\s+files\s+(?:are\s+duplicates|are\s+identical|have\s+(?:the\s+)?(?:same|identical)\s+"
+     r"(?:content|contents))" + _IN, _dupes),
+    (r"(?:find|show|list)\s+(?:all\s+)?(?:the\s+)?files\s+(?:that|which)\s+are\s+(?:duplicates|identical|the\s+same)"
+     + _IN, _dupes),
+]
+
+
+# --- the largest files, counting entries ----------------------------------------------
+
+_REC = (r"(?P<rec>\s+(?:recursively|anywhere|everywhere|in\s+all\s+(?:the\s+)?sub-?(?:folders|directories)"
+        r"|(?:and|including|in)\s+(?:all\s+)?(?:its\s+|the\s+)?sub-?(?:folders|directories)))?")
+
+
+def _largest(m: re.Match[str]) -> list[ActionCall] | None:
+    verb = (m["verb"] or "").lower().split()
+    count = m["n"] or m["n2"]
+    asked = count or m["top"] or m["rec"] or m["sizes"] or m["under"] or m["noun"].lower() == "file"
+    if not (asked or (verb and verb[0] in ("find", "which", "what"))):
+        return None  # "show me the biggest files in src" is a listing sorted by size
+    path = place(m["where"]) if m["where"] else "."
+    top = number(count) if count else 1 if m["noun"].lower() == "file" else None
+    if path is None or top == 0:
+        return None
+    args: dict = {} if path == "." else {"path": path}
+    if top is not None and top != 10:
+        args["top"] = top
+    if m["which"].lower() in ("smallest", "tiniest"):
+        args["smallest"] = True
+    return [ActionCall("files.largest", args)]
+
+
+def _entries(m: re.Match[str]) -> list[ActionCall] | None:
+    groups = m.groupdict()
+    where = next((v for k, v in groups.items() if k.startswith("where") and v), None)
+    path = place(where) if where else "."
+    if path is None or file_like(path):
+        return None
+    noun = m["noun"].lower()
+    kind = "any" if " and " in noun else "file" if "file" in noun else "dir" if re.search(r"fold|dir", noun) else "any"
+    args: dict = {} if path == "." else {"path": path}
+    if kind != "any":
+        args["type"] = kind
+    if groups.get("rec") or (groups.get("prep") or "").lower() in ("under", "beneath"):
+        args["recursive"] = True
+    if groups.get("hidden"):
+        args["all"] = True
+    return [ActionCall("files.count_entries", args)]
+
+
+REPORTS_GATE = r"\b(?:biggest|largest|heaviest|smallest|tiniest|many|number|count)\b"
+_NOUNS = (r"(?P<noun>files\s+and\s+(?:folders|directories)|(?:regular\s+)?files|folders|directories|dirs"
+          r"|sub-?folders|sub-?directories|entries|items"
+          r"|things)")
+_WHERE = (rf"(?:\s+(?P<prep>in|inside|under|within|beneath)\s+(?P<where>{PLACE})|\s+(?:in\s+)?here)?{_REC}"
+          r"(?P<hidden>\s+(?:including|with|counting)\s+(?:the\s+)?hidden(?:\s+ones|\s+files)?)?")
+REPORTS = [
+    (r"(?:(?P<verb>show|list|find|get|give|which\s+are|what\s+are|which\s+is|what\s+is|what's)(?:\s+me)?\s+)?"
+     rf"(?:the\s+)?(?:(?P<top>top)\s+)?(?:(?P<n>{NUM})\s+)?(?P<which>biggest|largest|heaviest|smallest|tiniest)\s+"
+     rf"(?:(?P<n2>{NUM})\s+)?(?P<noun>files?)"
+     rf"(?:\s+(?:in|inside|within|(?P<under>under|beneath|below))\s+(?P<where>{PLACE})"
+     rf"|\s+(?:in\s+)?here)?{_REC}(?P<sizes>\s+(?:with|and)\s+(?:their\s+)?sizes?)?", _largest),
+    (rf"how\s+many\s+{_NOUNS}(?:\s+(?:are\s+there|are|is\s+there|do\s+i\s+have|do\s+we\s+have|there\s+are|exist))?"
+     rf"{_WHERE}(?:\s+(?:are\s+there|do\s+i\s+have|exist))?", _entries),
+    (rf"how\s+many\s+{_NOUNS}\s+(?:does|do)\s+(?P<where2>{PLACE})\s+(?:have|contain|hold){_REC}", _entries),
+    (r"(?:(?:what(?:'s|\s+is)|show(?:\s+me)?|get|give\s+me|tell\s+me)\s+)?(?:the\s+)?(?:total\s+)?"
+     r"(?:number|count)\s+of\s+"
+     rf"{_NOUNS}{_WHERE}", _entries),
+    (rf"count\s+(?:the\s+|all\s+(?:the\s+)?)?(?:number\s+of\s+)?{_NOUNS}{_WHERE}", _entries),
+]
+
+GATED = [(COMPRESS_GATE, COMPRESS), (LINKS_GATE, LINKS), (COMPARE_GATE, COMPARE), (REPORTS_GATE, REPORTS)]
