@@ -33,6 +33,7 @@ from .errors import (
     UsageError,
 )
 from .env import Environment
+from .intent.gate import gated
 from .plugins import hookimpl
 from .textsafe import escape_name, escape_output
 from .types import ActionCall, Preview, Risk
@@ -58,6 +59,7 @@ __all__ = [
     "BadArguments",
     "Environment",
     "InPath",
+    "gated",
     "InPaths",
     "NlshError",
     "NotUnderstood",

@@ -14,12 +14,12 @@ are compiled the first time a request passes the gate, then tried in order.
 
 from __future__ import annotations
 
-import functools
 import re
 from typing import Callable, Sequence
 
 from ..plugins import hookimpl
 from ..types import ActionCall
+from .gate import gated
 from . import patterns_fileops, patterns_files, patterns_listing, patterns_perms, patterns_proc, patterns_search
 from . import patterns_found, patterns_system, patterns_text, patterns_textedit, patterns_tools
 
@@ -48,25 +48,8 @@ def precise_patterns() -> list[tuple[str, Build]]:
     return [p for _, patterns, _ in SECTIONS for p in patterns]
 
 
-def _gated(words: str, patterns: Sequence[tuple[str, Build]]) -> tuple[str, Build]:
-    @functools.cache
-    def compiled() -> list[tuple[re.Pattern[str], Build]]:
-        return [(re.compile(regex, re.I), build) for regex, build in patterns]
-
-    def build(gate: re.Match[str]) -> list[ActionCall] | None:
-        for regex, precise in compiled():
-            m = regex.fullmatch(gate.string)
-            if m is not None:
-                calls = precise(m)
-                if calls:
-                    return calls
-        return None
-
-    return rf"(?=.*?(?:{words})).+", build
-
-
 @hookimpl
 def nlsh_register_patterns(register: Callable[..., None]) -> None:
     for words, patterns, priority in SECTIONS:
-        for regex, build in ([_gated(words, patterns)] if words else patterns):
+        for regex, build in ([gated(words, patterns)] if words else patterns):
             register(regex, build, priority=priority)

@@ -12,7 +12,7 @@ from .runner import Repo, check_revision, object_id
 from .text import one_line, plural, short
 
 __all__ = ["branch_create", "branch_delete", "branch_force_delete", "merge", "merge_abort", "switch",
-           "tag_create", "check_branch_name", "only_on"]
+           "tag_create", "check_branch_name", "only_on", "previous_branch", "require_branch"]
 
 WRITE = ("git.read", "git.write")
 WORKTREE = ("git.read", "git.write", "fs.write")
@@ -33,7 +33,7 @@ def _branch_commit(git: Repo, name: str) -> str | None:
     return out.stdout.strip() or None
 
 
-def _require_branch(git: Repo, name: str) -> str:
+def require_branch(git: Repo, name: str) -> str:
     check_branch_name(git, name)
     commit = _branch_commit(git, name)
     if commit is None:
@@ -103,8 +103,21 @@ def _switch_to(git: Repo, target: str) -> None:
         git.run("switch", "-q", "--detach", "--end-of-options", target, write=True)
 
 
+def previous_branch(git: Repo) -> str:
+    """The branch (or, if HEAD was detached there, the commit) checked out before this one: @{-1}."""
+    out = git.run("rev-parse", "--symbolic-full-name", "-q", "--verify", "@{-1}", ok=(0, 1, 128))
+    name = out.stdout.strip()
+    if out.exit == 0 and name.startswith("refs/heads/"):
+        return name.removeprefix("refs/heads/")
+    commit = git.run("rev-parse", "-q", "--verify", "@{-1}", ok=(0, 1, 128)).stdout.strip()
+    if not commit:
+        raise nlsh.ActionFailed("no branch was checked out before this one", hint="list them with 'show branches'")
+    return commit
+
+
 def _preview_switch(ctx: nlsh.ActionContext, branch: str, repo: str | None = None) -> nlsh.Preview:
     git = Repo.at(ctx, repo)
+    branch = previous_branch(git) if branch == "-" else branch
     changed = git.text("status", "--porcelain", "-uno").splitlines()
     details = [f"{plural(len(changed), 'uncommitted change')} come along (git refuses if they would be overwritten)"] \
         if changed else []
@@ -126,15 +139,19 @@ def switch(ctx: nlsh.ActionContext, branch: str, repo: nlsh.InPath | None = None
     """Switch to another branch (a remote's branch of that name is checked out as a new local one).
 
     Args:
-        branch: the branch to switch to.
+        branch: the branch to switch to; "-" for the one checked out before (git switch -).
         repo: a folder in the repository; default: the current folder.
     """
     git = Repo.at(ctx, repo)
-    check_branch_name(git, branch)
+    back = branch == "-"
+    branch = previous_branch(git) if back else check_branch_name(git, branch)
     previous = _where(git)
     if previous == branch:
         return nlsh.ActionResult(output=f"already on {one_line(branch)}", data={"branch": branch})
-    git.run("switch", "-q", "--end-of-options", branch, write=True)
+    if back:
+        _switch_to(git, branch)  # a commit id when HEAD was detached there
+    else:
+        git.run("switch", "-q", "--end-of-options", branch, write=True)
     return nlsh.ActionResult(output=f"switched to {one_line(branch)} (from {one_line(previous)})",
                              data={"branch": branch, "previous": previous},
                              undo={"repo": str(git.top), "branch": branch, "previous": previous})
@@ -142,7 +159,7 @@ def switch(ctx: nlsh.ActionContext, branch: str, repo: nlsh.InPath | None = None
 
 def _delete_preview(ctx: nlsh.ActionContext, name: str, repo: str | None, force: bool) -> nlsh.Preview:
     git = Repo.at(ctx, repo)
-    commit = _require_branch(git, name)
+    commit = require_branch(git, name)
     lost = only_on(git, name)
     if lost and not force:
         details = [f"{plural(len(lost), 'commit')} exist only on this branch: git will refuse; "
@@ -167,7 +184,7 @@ def undo_delete(ctx: nlsh.ActionContext, data: dict) -> str:
 
 def _delete(ctx: nlsh.ActionContext, name: str, repo: str | None, force: bool) -> nlsh.ActionResult:
     git = Repo.at(ctx, repo)
-    commit = _require_branch(git, name)
+    commit = require_branch(git, name)
     if name == git.branch():
         raise nlsh.ActionFailed(f"{one_line(name)} is the current branch", hint="switch to another branch first")
     lost = only_on(git, name)

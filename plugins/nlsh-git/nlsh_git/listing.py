@@ -1,4 +1,5 @@
-"""Read-only listings: branches, remotes, stashes and tags (one per line)."""
+"""Read-only listings: branches, remotes, stashes and tags (one per line); the current branch
+and the number of stashes (one word, as `git branch --show-current` and `git stash list | wc -l` print)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import nlsh
 from .runner import Repo
 from .text import one_line
 
-__all__ = ["branches", "remotes", "stashes", "tags"]
+__all__ = ["branches", "current_branch", "remotes", "stash_count", "stashes", "tags"]
 
 READ = ("git.read",)
 _REF_FIELDS = ("current", "name", "commit", "upstream", "track", "when", "subject")
@@ -46,6 +47,22 @@ def branches(ctx: nlsh.ActionContext, remote: bool = False, repo: nlsh.InPath | 
     return nlsh.ActionResult(output="\n".join(lines), data={"branches": rows, "current": current})
 
 
+@nlsh.action("git.current_branch", capabilities=READ, risk=nlsh.Risk.R0)
+def current_branch(ctx: nlsh.ActionContext, repo: nlsh.InPath | None = None) -> nlsh.ActionResult:
+    """Print the name of the branch checked out (git branch --show-current).
+
+    Args:
+        repo: a folder in the repository; default: the current folder.
+    """
+    git = Repo.at(ctx, repo)
+    name = git.branch()
+    if name is not None:
+        return nlsh.ActionResult(output=one_line(name), data={"branch": name, "detached": False})
+    commit = git.head() or ""
+    return nlsh.ActionResult(output=f"(HEAD detached at {commit[:7]})", data={"branch": None, "detached": True,
+                                                                             "commit": commit})
+
+
 @nlsh.action("git.remotes", capabilities=READ, risk=nlsh.Risk.R0)
 def remotes(ctx: nlsh.ActionContext, repo: nlsh.InPath | None = None) -> nlsh.ActionResult:
     """List the remotes and the addresses they fetch from and push to.
@@ -78,6 +95,18 @@ def stashes(ctx: nlsh.ActionContext, repo: nlsh.InPath | None = None) -> nlsh.Ac
     rows = [dict(zip(("name", "commit", "when", "message"), line.split("\0"))) for line in out.stdout.splitlines()]
     lines = [f"{r['name']}  {r['when']}  {one_line(r['message'])}" for r in rows]
     return nlsh.ActionResult(output="\n".join(lines) or "no stashes", data={"stashes": rows})
+
+
+@nlsh.action("git.stash_count", capabilities=READ, risk=nlsh.Risk.R0)
+def stash_count(ctx: nlsh.ActionContext, repo: nlsh.InPath | None = None) -> nlsh.ActionResult:
+    """Count the stashed changes (the entries of git stash list).
+
+    Args:
+        repo: a folder in the repository; default: the current folder.
+    """
+    git = Repo.at(ctx, repo)
+    names = git.text("stash", "list", "--format=%gd").splitlines()
+    return nlsh.ActionResult(output=str(len(names)), data={"count": len(names), "stashes": names})
 
 
 @nlsh.action("git.tags", capabilities=READ, risk=nlsh.Risk.R0)

@@ -5,41 +5,35 @@ normalised request ("please" and the final "." already gone). Requests that name
 vocabulary (commit, branch, stash, merge, push...) are tried before nlsh's built-in patterns;
 ambiguous ones ("what changed", "switch to X") after the built-ins' specific patterns.
 A line typed as a raw command ("git status") never gets here: it runs as the command it is.
+
+The phrasings of each area live in their own module (patterns_refs: branches, stashes,
+status; patterns_worktree: discarding, unstaging, git mv / rm, clean previews;
+patterns_history: log and diff) and are tried before the broader ones kept here.
 """
 
 from __future__ import annotations
 
 import re
-import shlex
 from typing import Callable
 
 import nlsh
 
-__all__ = ["SPECIFIC", "AMBIGUOUS"]
+from . import patterns_history, patterns_refs, patterns_worktree
+from .wording import call, paths, unquote
+
+__all__ = ["AMBIGUOUS", "GATE", "SPECIFIC"]
+
+# Every request a SPECIFIC pattern takes contains one of these (checked by the tests against
+# every phrasing in them): the patterns are compiled only once a request passes this gate.
+GATE = ("git|branch|commit|stash|stag|status|diff|compare|log|histor|merge|push|pull|fetch|clone|tag|clean|"
+        "track|head|check|switch|repo|index|remote|blame|amend|reset|discard|restore|revert|change|upstream|"
+        "conflict|rm|mv|author|modif|rename|ignore|wrote|edited|touched|undo|version|unsave|throw|back")
 
 Build = Callable[[re.Match], "list[nlsh.ActionCall] | None"]
 Q = r"""["'](?P<msg>.+)["']"""  # a quoted message
 REF = r"(?P<ref>[\w][\w./@{}~^-]*)"
 PATH = r"(?P<path>\S+|\"[^\"]+\"|'[^']+')"
 THE = r"(?:the |my |our |this |all |all the |all my )?"
-
-
-def call(action: str, **args) -> list[nlsh.ActionCall]:
-    return [nlsh.ActionCall(action, {k: v for k, v in args.items() if v is not None})]
-
-
-def paths(text: str) -> list[str]:
-    """'a.txt, b.txt and "c d.txt"' -> ['a.txt', 'b.txt', 'c d.txt']."""
-    text = re.sub(r",|\band\b", " ", text)
-    try:
-        return [p for p in shlex.split(text) if p]
-    except ValueError:
-        return text.split()
-
-
-def unquote(text: str) -> str:
-    text = text.strip()
-    return text[1:-1] if len(text) >= 2 and text[0] == text[-1] and text[0] in "'\"" else text
 
 
 def _everything(text: str) -> bool:
@@ -62,16 +56,20 @@ def _commit(m: re.Match) -> list[nlsh.ActionCall]:
     return call("git.commit", message=m.group("msg"), all_changes=everything or None)
 
 
-def _log(m: re.Match) -> list[nlsh.ActionCall]:
-    found = m.groupdict()
-    count = found.get("n") or found.get("n2")
-    return call("git.log", count=int(count) if count else None, author=found.get("author"),
-                since=found.get("since"), path=unquote(found["path"]) if found.get("path") else None)
+def _compare(m: re.Match) -> list[nlsh.ActionCall] | None:
+    """"compare main with dev": two revisions; two file names (a.txt, b.txt) are not git's to compare."""
+    base, target = m.group("a") or m.group("a2"), m.group("b") or m.group("b2")
+    if any(re.search(r"\.[A-Za-z][A-Za-z0-9]{0,5}$", name) for name in (base, target)):
+        return None
+    return call("git.diff", base=base, target=target)
 
 
-def _branch_create(m: re.Match) -> list[nlsh.ActionCall]:
-    switching = bool(m.group("switch") or m.groupdict().get("switch2"))
-    return call("git.branch_create", name=m.group("name"), switch=switching or None)
+def _checkout(m: re.Match) -> list[nlsh.ActionCall]:
+    """"check out X": a branch, or, when X is a file name (a.py), its last committed version."""
+    ref = m.group("ref") or m.group("ref2") or m.group("ref3")
+    if m.group("ref3") and re.search(r"\.[A-Za-z][A-Za-z0-9]{0,5}$", ref):
+        return call("git.discard", paths=[ref])
+    return call("git.switch", branch=ref)
 
 
 def _merge(m: re.Match) -> list[nlsh.ActionCall]:
@@ -88,23 +86,16 @@ def _push(m: re.Match) -> list[nlsh.ActionCall]:
     return call("git.push_force" if m.group("force") else "git.push", remote=m.group("remote"))
 
 
-SPECIFIC: list[tuple[str, Build]] = [
+_BASIC: list[tuple[str, Build]] = [
     (r"(?:show |what(?:'s| is) )?(?:the |my )?(?:git|repo|repository) status|"
      r"(?:show |what(?:'s| is) )?(?:the )?status of (?:the |this |my )?(?:git )?(?:repo|repository)",
      lambda m: call("git.status")),
-    (r"(?:show |list )?(?:me )?(?:the )?(?:last|latest|(?P<n2>\d+) (?:most )?recent|recent) (?:(?P<n>\d+) )?"
-     r"commits(?: by (?P<author>\S+))?(?: (?:since|after) (?P<since>.+?))?(?: (?:to|touching|on|in|for) " + PATH + ")?",
-     _log),
-    (r"(?:show |list )?(?:me )?(?:the )?(?:git )?(?:log|commit history|commits)(?: of " + PATH + ")?"
-     r"(?: by (?P<author>\S+))?(?: (?:since|after) (?P<since>.+?))?", _log),
-    (r"(?:show |list )?(?:me )?(?:the )?commits (?:made )?by (?P<author>\S+)(?: (?:since|after) (?P<since>.+?))?", _log),
     (r"(?:show (?:me )?|what (?:is|are) )?(?:the )?(?:staged (?:changes|diff)|changes (?:that are )?staged)"
      r"|what(?:'s| is) staged|what will be committed", lambda m: call("git.diff", staged=True)),
     (r"(?:show (?:me )?)?(?:the |my )?(?:git )?diff|(?:show (?:me )?)?(?:my |the )?(?:uncommitted|unstaged) changes",
      lambda m: call("git.diff")),
     (r"(?:show (?:me )?)?(?:the )?(?:diff|differences?|changes) between (?P<a>\S+) and (?P<b>\S+)|"
-     r"compare (?:branch )?(?P<a2>\S+) (?:and|with|to) (?:branch )?(?P<b2>\S+)",
-     lambda m: call("git.diff", base=m.group("a") or m.group("a2"), target=m.group("b") or m.group("b2"))),
+     r"compare (?:branch )?(?P<a2>\S+) (?:and|with|to) (?:branch )?(?P<b2>\S+)", _compare),
     (r"commit (?P<what>" + THE + r"(?:staged |current )?(?:changes|files|everything|work|stuff)? ?)"
      r"(?:as|with(?: the)?(?: commit)? message|with|saying|message|-m)?:? ?" + Q, _commit),
     (r"(?:amend|fix|change|reword) the (?:last|previous) commit(?:'s)?(?: message)?(?: (?:to|with(?: message)?|as):? ?"
@@ -120,20 +111,10 @@ SPECIFIC: list[tuple[str, Build]] = [
      r"reset (?:hard|--hard)(?: to " + REF + ")?|reset (?:the branch |this branch )?hard to " + REF.replace("ref", "ref2"),
      lambda m: call("git.reset_hard", revision=m.group("ref") or m.group("ref2"))),
     (r"(?:list |show )(?:me )?(?:all )?(?:the |my )?(?:git )?(?P<remote>remote )?branches|"
-     r"what branch(?:es)? (?:am i on|is this|exist)|which branch am i on|(?:what is the |the )?current branch",
+     r"what branches (?:are there|exist|do i have)",
      lambda m: call("git.branches", remote=True if m.group("remote") else None)),
-    (r"(?:create|make|start|open) (?:a )?(?:new )?(?:git )?branch (?:called |named )?(?P<name>[\w./-]+)"
-     r"(?P<switch> and (?:switch|check ?out|move) to it| and go there)?|"
-     r"new branch (?P<name_>[\w./-]+)|(?:create and switch to|switch to a new) branch (?P<name__>[\w./-]+)",
-     lambda m: call("git.branch_create", name=m.group("name") or m.group("name_") or m.group("name__"),
-                    switch=True if (m.group("switch") or m.group("name__")) else None)),
     (r"(?:switch|check ?out|change) (?:to )?(?:the )?branch (?P<ref>[\w./-]+)|(?:go|move) to (?:the )?branch "
-     r"(?P<ref2>[\w./-]+)|check ?out (?P<ref3>[\w./-]+)",
-     lambda m: call("git.switch", branch=m.group("ref") or m.group("ref2") or m.group("ref3"))),
-    (r"(?P<force>force[- ](?:delete|remove)|(?:delete|remove)) (?:the )?(?:git )?branch (?P<name>[\w./-]+)"
-     r"(?P<force2> (?:even if (?:it is |it's )?(?:not )?unmerged|with force|forcefully|anyway))?",
-     lambda m: call("git.branch_force_delete" if (m.group("force").startswith("force") or m.group("force2"))
-                    else "git.branch_delete", name=m.group("name"))),
+     r"(?P<ref2>[\w./-]+)|check ?out (?P<ref3>[\w./-]+)", _checkout),
     (r"merge (?:the )?(?:branch )?" + REF + r"(?: branch)?(?: in| into (?:this|the current|current|my)(?: branch)?)?"
      r"(?P<noff> (?:without|with no|no) fast[- ]?forward(?:ing)?| --no-ff| with a merge commit)?", _merge),
     (r"(?:abort|cancel|stop) (?:the |this )?merge", lambda m: call("git.merge_abort")),
@@ -166,7 +147,7 @@ SPECIFIC: list[tuple[str, Build]] = [
      lambda m: call("git.clean", ignored=True if m.group("ignored") else None)),
 ]
 
-AMBIGUOUS: list[tuple[str, Build]] = [
+_BASIC_AMBIGUOUS: list[tuple[str, Build]] = [
     (r"what(?:'s| has| have i)? changed(?: here)?|what have i changed|what did i change",
      lambda m: call("git.status")),
     (r"what(?:'s| has)? changed (?:since|after) (?P<since>.+)|(?:show )?(?:the )?changes since (?P<since2>.+)",
@@ -177,4 +158,12 @@ AMBIGUOUS: list[tuple[str, Build]] = [
     (r"show (?:me )?" + PATH + r" (?:at|as of|as it was (?:at|in)) (?:revision |commit )?" + REF,
      lambda m: call("git.show_file", path=unquote(m.group("path")), revision=m.group("ref"))),
     (r"switch to " + REF, lambda m: call("git.switch", branch=m.group("ref"))),
+]
+
+# the precise phrasings of each area first, then the older broad ones
+SPECIFIC: list[tuple[str, Build]] = [
+    *patterns_refs.SPECIFIC, *patterns_worktree.SPECIFIC, *patterns_history.SPECIFIC, *_BASIC,
+]
+AMBIGUOUS: list[tuple[str, Build]] = [
+    *_BASIC_AMBIGUOUS, *patterns_refs.AMBIGUOUS, *patterns_worktree.AMBIGUOUS, *patterns_history.AMBIGUOUS,
 ]

@@ -10,20 +10,20 @@ from typing import Callable
 
 import nlsh
 
-from . import branching, committing, listing, reading, remote, stashing, staging
+from . import branching, committing, history, listing, reading, remote, renaming, stashing, staging, tracking
 from .examples import EXAMPLES
-from .patterns import AMBIGUOUS, SPECIFIC
+from .patterns import AMBIGUOUS, GATE, SPECIFIC
 
 __all__ = ["ACTIONS", "nlsh_register_actions", "nlsh_register_examples", "nlsh_register_patterns"]
 
 ACTIONS = (
-    reading.status, reading.log, reading.diff, reading.show, reading.show_file, reading.blame, reading.grep,
-    listing.branches, listing.remotes, listing.stashes, listing.tags,
-    staging.add, staging.unstage, staging.discard,
+    reading.status, history.log, reading.diff, reading.show, reading.show_file, reading.blame, reading.grep,
+    listing.branches, listing.current_branch, listing.remotes, listing.stashes, listing.stash_count, listing.tags,
+    staging.add, staging.unstage, staging.discard, tracking.move, tracking.untrack, tracking.remove,
     committing.commit, committing.amend, committing.uncommit,
     branching.branch_create, branching.switch, branching.branch_delete, branching.branch_force_delete,
-    branching.merge, branching.merge_abort, branching.tag_create,
-    stashing.stash_push, stashing.stash_pop, stashing.clean, stashing.reset_hard,
+    renaming.branch_rename, branching.merge, branching.merge_abort, branching.tag_create,
+    stashing.stash_push, stashing.stash_pop, stashing.clean, stashing.clean_dry_run, stashing.reset_hard,
     remote.fetch, remote.pull, remote.push, remote.push_force, remote.clone,
 )
 
@@ -39,9 +39,9 @@ def nlsh_register_actions(register: Callable[..., None]) -> None:
 
 @nlsh.hookimpl
 def nlsh_register_patterns(register: Callable[..., None]) -> None:
-    for patterns, priority in ((SPECIFIC, SPECIFIC_PRIORITY), (AMBIGUOUS, AMBIGUOUS_PRIORITY)):
-        for regex, build in patterns:
-            register(regex, build, priority=priority)
+    register(*nlsh.gated(GATE, SPECIFIC), priority=SPECIFIC_PRIORITY)
+    for regex, build in AMBIGUOUS:
+        register(regex, build, priority=AMBIGUOUS_PRIORITY)
 
 
 @nlsh.hookimpl

@@ -1,4 +1,4 @@
-"""Read-only git actions: status, log, diff, show, show a file at a revision, blame, grep.
+"""Read-only git actions: status, diff, show, show a file at a revision, blame, grep (log: history.py).
 
 They need only "git.read": the sandbox keeps .git read-only while they run, and git is told
 not to take optional locks, so reading never changes the repository.
@@ -12,7 +12,7 @@ from .parse import LOG_FORMAT, parse_log, parse_numstat, parse_status
 from .runner import Repo, check_revision
 from .text import one_line, plural, short
 
-__all__ = ["blame", "diff", "grep", "log", "show", "show_file", "status"]
+__all__ = ["blame", "diff", "grep", "show", "show_file", "status"]
 
 READ = ("git.read",)
 DIFF_FLAGS = ("--no-color", "--no-ext-diff", "--no-textconv")
@@ -20,14 +20,21 @@ MAX_GREP_LINES = 500
 
 
 @nlsh.action("git.status", capabilities=READ, risk=nlsh.Risk.R0)
-def status(ctx: nlsh.ActionContext, repo: nlsh.InPath | None = None) -> nlsh.ActionResult:
+def status(ctx: nlsh.ActionContext, short: bool = False, branch: bool = False,
+           repo: nlsh.InPath | None = None) -> nlsh.ActionResult:
     """Show the branch and which files are staged, changed, untracked or in conflict.
 
     Args:
+        short: one line per file with its two-letter state, as git status --short prints.
+        branch: with short, begin with the branch and its upstream (git status --short --branch).
         repo: a folder in the repository; default: the current folder.
     """
     git = Repo.at(ctx, repo)
     state = parse_status(git.text("status", "--porcelain=v2", "--branch", "-z"))
+    if short:
+        text = git.text("status", "--short", *(["--branch"] if branch else []))
+        return nlsh.ActionResult(output="\n".join(one_line(line) for line in text.splitlines()),
+                                 data=state.as_data())
     lines = [_branch_line(state)]
     for title, entries in (("Staged (will be committed)", state.staged), ("Not staged", state.unstaged),
                            ("In conflict", state.conflicts)):
@@ -53,67 +60,15 @@ def _branch_line(state) -> str:
     return where
 
 
-@nlsh.action("git.log", capabilities=READ, risk=nlsh.Risk.R0)
-def log(ctx: nlsh.ActionContext, count: int = 10, author: str | None = None, path: nlsh.OutPath | None = None,
-        since: str | None = None, until: str | None = None, revision: str | None = None,
-        files: bool = False, repo: nlsh.InPath | None = None) -> nlsh.ActionResult:
-    """Show recent commits, newest first, optionally filtered by author, file or date.
-
-    Args:
-        count: how many commits to show at most.
-        author: only commits whose author name or email contains this.
-        path: only commits that touched this file or folder.
-        since: only commits after this date, e.g. "yesterday", "2 weeks ago", "2024-05-01".
-        until: only commits before this date.
-        revision: start from this branch, tag or commit instead of the current one.
-        files: also list the files each commit changed.
-        repo: a folder in the repository; default: the current folder.
-    """
-    if count < 1:
-        raise nlsh.ActionFailed("count must be at least 1")
-    git = Repo.at(ctx, repo or path)
-    if git.head() is None and revision is None:
-        return nlsh.ActionResult(output="no commits yet", data={"commits": []})
-    args = ["log", "-z", f"--format={LOG_FORMAT}", f"--max-count={count}", "--no-color"]
-    args += [f"--author={author}"] if author else []
-    args += [f"--since={since}"] if since else []
-    args += [f"--until={until}"] if until else []
-    args += ["--name-status", "--no-ext-diff", "--no-textconv"] if files else []
-    if revision:
-        check_revision(revision)
-        args += ["--end-of-options", revision]
-    args += ["--"] + ([git.pathspec(path)] if path else [])
-    commits = parse_log(git.text(*args))
-    if not files:
-        for commit in commits:
-            del commit["files"]
-    return nlsh.ActionResult(output=_format_log(git, commits, files, since) or "no matching commits",
-                             data={"commits": commits})
-
-
-def _format_log(git: Repo, commits: list[dict], files: bool, since: str | None) -> str:
-    lines = []
-    for c in commits:
-        when = c["date"][:16].replace("T", " ")
-        lines.append(f"{c['short']}  {when}  {one_line(c['author'])}  {one_line(c['subject'])}")
-        if files:
-            lines += [f"    {f['change']}: {git.show(f['path'])}" for f in c["files"]]
-    if files and commits:
-        changed = {f["path"] for c in commits for f in c["files"]}
-        span = f" since {one_line(since)}" if since else ""
-        lines.append(f"{plural(len(commits), 'commit')}{span}, {plural(len(changed), 'file')} changed")
-    return "\n".join(lines)
-
-
 @nlsh.action("git.diff", capabilities=READ, risk=nlsh.Risk.R0)
 def diff(ctx: nlsh.ActionContext, path: nlsh.OutPath | None = None, staged: bool = False,
          base: str | None = None, target: str | None = None, repo: nlsh.InPath | None = None) -> nlsh.ActionResult:
-    """Show changes as a patch: uncommitted ones, staged ones, or between two revisions.
+    """Show changes as a patch: unstaged ones, staged ones, or between two revisions.
 
     Args:
         path: only changes to this file or folder.
         staged: show the staged changes (what the next commit will contain) instead.
-        base: compare from this branch, tag or commit (alone: against the working tree).
+        base: compare from this branch, tag or commit (alone: with the working tree; HEAD: every uncommitted change).
         target: compare to this branch, tag or commit (needs base).
         repo: a folder in the repository; default: the current folder.
     """
@@ -134,9 +89,9 @@ def diff(ctx: nlsh.ActionContext, path: nlsh.OutPath | None = None, staged: bool
     if not files:
         return nlsh.ActionResult(output=_no_changes(git, path, staged, revisions), data=data)
     added, deleted = sum(f["added"] for f in files), sum(f["deleted"] for f in files)
-    head = f"{plural(len(files), 'file')} changed, +{added} -{deleted}"
+    data["summary"] = f"{plural(len(files), 'file')} changed, +{added} -{deleted}"
     tail = "\n[the patch was cut short]" if patch.truncated else ""
-    return nlsh.ActionResult(output=f"{head}\n{patch.stdout.rstrip()}{tail}", data=data)
+    return nlsh.ActionResult(output=patch.stdout.rstrip("\n") + tail, data=data)
 
 
 def _no_changes(git: Repo, path: str | None, staged: bool, revisions: list[str]) -> str:

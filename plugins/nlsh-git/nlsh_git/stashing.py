@@ -14,7 +14,7 @@ from .runner import Repo, object_id
 from .staging import GitPaths
 from .text import one_line, plural, short
 
-__all__ = ["clean", "reset_hard", "stash_pop", "stash_push"]
+__all__ = ["clean", "clean_dry_run", "reset_hard", "stash_pop", "stash_push"]
 
 WORKTREE = ("git.read", "git.write", "fs.write")
 
@@ -90,24 +90,27 @@ def stash_push(ctx: nlsh.ActionContext, message: str | None = None, include_untr
                              undo={"repo": str(git.top), "stash": stash} if stash else None)
 
 
-def _preview_pop(ctx: nlsh.ActionContext, index: int = 0, repo: str | None = None) -> nlsh.Preview:
+def _preview_pop(ctx: nlsh.ActionContext, index: int = 0, keep: bool = False, repo: str | None = None) -> nlsh.Preview:
     git = Repo.at(ctx, repo)
     name = f"stash@{{{index}}}"
     exists = git.run("rev-parse", "--verify", "-q", name, ok=(0, 1)).stdout.strip()
     if not exists:
         return nlsh.Preview(summary=f"there is no {name}", reversible=False)
     files = git.text("stash", "show", "--name-only", "--include-untracked", name).splitlines()
-    return nlsh.Preview(summary=f"re-apply {name} to {plural(len(files), 'file')} and drop it from the list",
+    drop = "" if keep else " and drop it from the list"
+    return nlsh.Preview(summary=f"re-apply {name} to {plural(len(files), 'file')}{drop}",
                         targets=tuple(str(git.top / f) for f in files), count=len(files),
                         details=("git refuses if it would overwrite local changes",), reversible=False)
 
 
 @nlsh.action("git.stash_pop", capabilities=WORKTREE, risk=nlsh.Risk.R1, preview=_preview_pop)
-def stash_pop(ctx: nlsh.ActionContext, index: int = 0, repo: nlsh.InPath | None = None) -> nlsh.ActionResult:
+def stash_pop(ctx: nlsh.ActionContext, index: int = 0, keep: bool = False,
+              repo: nlsh.InPath | None = None) -> nlsh.ActionResult:
     """Re-apply stashed changes (the latest by default) and drop them from the stash list.
 
     Args:
         index: which stash, 0 for the latest (as in stash@{0}).
+        keep: keep the stash in the list (git stash apply).
         repo: a folder in the repository; default: the current folder.
     """
     git = Repo.at(ctx, repo)
@@ -117,13 +120,16 @@ def stash_pop(ctx: nlsh.ActionContext, index: int = 0, repo: nlsh.InPath | None 
     commit = git.run("rev-parse", "--verify", "-q", name, ok=(0, 1)).stdout.strip()
     if not commit:
         raise nlsh.ActionFailed(f"there is no {name}", hint="list them with 'show my stashes'")
-    out = git.run("stash", "pop", "--index", name, write=True, ok=(0, 1))
+    out = git.run("stash", "apply" if keep else "pop", "--index", name, write=True, ok=(0, 1))
     if out.exit == 1:
         conflicts = [p for p in git.text("diff", "--name-only", "--diff-filter=U", "-z").split("\0") if p]
         detail = ("; in conflict: " + ", ".join(git.show(p) for p in conflicts)) if conflicts else ""
         reason = one_line((out.stderr.strip().splitlines() or ["git refused"])[-1])
         return nlsh.ActionResult(output=f"could not pop {name}: {reason}{detail}; the stash is kept",
                                  data={"conflicts": conflicts}, ok=False, exit=1)
+    if keep:
+        return nlsh.ActionResult(output=f"re-applied {name} ({short(commit)}); it stays in the stash list",
+                                 data={"stash": commit})
     return nlsh.ActionResult(output=f"re-applied and dropped {name} ({short(commit)}); "
                              f"to get it back: git stash store {commit}", data={"stash": commit})
 
@@ -132,6 +138,23 @@ def _untracked(git: Repo, ignored: bool, paths: list[str] | None) -> list[str]:
     specs = [git.pathspec(p) for p in paths] if paths else []
     out = git.text("clean", "-n", "-d", *(["-x"] if ignored else []), "--", *specs)
     return [line.removeprefix("Would remove ") for line in out.splitlines() if line.startswith("Would remove ")]
+
+
+@nlsh.action("git.clean_dry_run", capabilities=("git.read",), risk=nlsh.Risk.R0)
+def clean_dry_run(ctx: nlsh.ActionContext, paths: GitPaths | None = None, ignored: bool = False,
+                  repo: nlsh.InPath | None = None) -> nlsh.ActionResult:
+    """Show which untracked files and folders a clean-up would remove, removing nothing (git clean -n -d).
+
+    Args:
+        paths: only under these files or folders; default: the whole repository.
+        ignored: also count files git ignores (build output, caches).
+        repo: a folder in the repository; default: the current folder.
+    """
+    git = Repo.at(ctx, repo or (paths[0] if paths else None))
+    doomed = _untracked(git, ignored, paths)
+    return nlsh.ActionResult(output="\n".join(f"Would remove {git.show(d)}{'/' if d.endswith('/') else ''}"
+                                                       for d in doomed),
+                             data={"would_remove": doomed})
 
 
 def _size(path) -> int:

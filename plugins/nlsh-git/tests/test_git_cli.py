@@ -112,7 +112,7 @@ def catalog():
     ("pop my stash", "git.stash_pop", {}),
     ("list my stashes", "git.stashes", {}),
     ("tag this as v1.0", "git.tag_create", {"name": "v1.0"}),
-    ("which branch am i on", "git.branches", {}),
+    ("which branch am i on", "git.current_branch", {}),
     ("list remotes", "git.remotes", {}),
     ("fetch", "git.fetch", {}),
     ("pull the latest changes", "git.pull", {}),
