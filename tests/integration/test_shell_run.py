@@ -54,3 +54,15 @@ def test_english_is_not_mistaken_for_a_command(env):
     assert route("git status", which=which).kind == "command"
     assert route("git commit -m 'fix the bug'", which=which).kind == "command"
     assert route("?delete x", which=which).kind == "explain"
+
+
+def test_a_write_refused_in_roots_folder_says_why(env, workspace):
+    import os
+
+    if os.geteuid() != 0:
+        assert os.stat(workspace).st_uid != 0  # nothing to explain: programs run as this user
+        return
+    os.chown(workspace, 0, 0)
+    turn = session(env).handle("!touch made-by-nobody")
+    assert turn.status == ExitStatus.FAILED and not (workspace / "made-by-nobody").exists()
+    assert "programs run as nobody in folders root owns" in turn.output
