@@ -1,10 +1,9 @@
-"""Worked examples for multi-step plans and the shell fallback (`shell.run`).
+"""Worked examples for multi-step plans, the typed text tools, and the shell fallback (`shell.run`).
 
 Registered through the same hook as every plugin's examples. The shell examples cover
-common tools that have no typed action (sort, uniq, cut, diff, env, python, make; git has
-its own plugin and examples):
-they show the model that a command goes in as an argv list, one word per item, never a
-shell string, and without pipes or redirections.
+programs that have no typed action (echo, python, make, cal; git has its own plugin and
+examples): they show the model that a command goes in as an argv list, one word per item,
+never a shell string, and without pipes or redirections.
 """
 
 from __future__ import annotations
@@ -71,14 +70,18 @@ EXAMPLES: list[tuple[str, list[A]]] = [
     ("how many files are in this folder", [A("files.count_entries", {"type": "file"})]),
     ("count all the folders under projects",
      [A("files.count_entries", {"path": "projects", "type": "dir", "recursive": True})]),
+    # verbs the risky actions are also asked with (the vote needs one of their words)
+    ("terminate process 4711", [A("proc.signal", {"pid": 4711})]),
+    ("end the task whose id is 52 right away", [A("proc.signal", {"pid": 52, "signal": "KILL"})]),
+    ("stop every process called spider", [A("proc.signal", {"name": "spider"})]),
+    ("erase the file draft.txt", [A("files.delete", {"paths": ["draft.txt"]})]),
     # the shell fallback: text tools and programs without a typed action
-    ("show the second column of data.csv", _sh("cut", "-d", ",", "-f", "2", "data.csv")),
-    ("replace every cat with dog in pets.txt and print the result", _sh("sed", "s/cat/dog/g", "pets.txt")),
-    ("compare old.txt with new.txt", _sh("diff", "old.txt", "new.txt")),
     ("print the text hello world", _sh("echo", "hello world")),
     ("which version of python is installed", _sh("python3", "--version")),
     ("run the tests with make", _sh("make", "test")),
     ("show the calendar for this month", _sh("cal")),
+    ("list the installed python packages", _sh("pip", "list")),
+    ("show the last lines of the system journal", _sh("journalctl", "-n", "20", "--no-pager")),
 ]
 
 
