@@ -59,4 +59,5 @@ EXAMPLES: list[tuple[str, list[nlsh.ActionCall]]] = [
     ("how much have I stashed away", [_c("git.stash_count")]),
     ("re-apply my stash but keep it around", [_c("git.stash_pop", keep=True)]),
     ("terse status with the branch line", [_c("git.status", short=True, branch=True)]),
+    ("give me the code of the 2.0 release as a zip", [_c("git.archive", revision="v2.0", output="v2.0.zip")]),
 ]

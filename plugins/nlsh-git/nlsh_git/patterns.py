@@ -18,7 +18,7 @@ from typing import Callable
 
 import nlsh
 
-from . import patterns_history, patterns_refs, patterns_worktree
+from . import patterns_export, patterns_history, patterns_refs, patterns_worktree
 from .wording import call, paths, unquote
 
 __all__ = ["AMBIGUOUS", "GATE", "SPECIFIC"]
@@ -27,7 +27,7 @@ __all__ = ["AMBIGUOUS", "GATE", "SPECIFIC"]
 # every phrasing in them): the patterns are compiled only once a request passes this gate.
 GATE = ("git|branch|commit|stash|stag|status|diff|compare|log|histor|merge|push|pull|fetch|clone|tag|clean|"
         "track|head|check|switch|repo|index|remote|blame|amend|reset|discard|restore|revert|change|upstream|"
-        "conflict|rm|mv|author|modif|rename|ignore|wrote|edited|touched|undo|version|unsave|throw|back")
+        "conflict|rm|mv|author|modif|rename|ignore|wrote|edited|touched|undo|version|unsave|throw|back|archive")
 
 Build = Callable[[re.Match], "list[nlsh.ActionCall] | None"]
 Q = r"""["'](?P<msg>.+)["']"""  # a quoted message
@@ -162,7 +162,8 @@ _BASIC_AMBIGUOUS: list[tuple[str, Build]] = [
 
 # the precise phrasings of each area first, then the older broad ones
 SPECIFIC: list[tuple[str, Build]] = [
-    *patterns_refs.SPECIFIC, *patterns_worktree.SPECIFIC, *patterns_history.SPECIFIC, *_BASIC,
+    *patterns_refs.SPECIFIC, *patterns_worktree.SPECIFIC, *patterns_history.SPECIFIC, *patterns_export.SPECIFIC,
+    *_BASIC,
 ]
 AMBIGUOUS: list[tuple[str, Build]] = [
     *_BASIC_AMBIGUOUS, *patterns_refs.AMBIGUOUS, *patterns_worktree.AMBIGUOUS, *patterns_history.AMBIGUOUS,

@@ -64,6 +64,14 @@ def _author(m: re.Match, state: dict) -> bool:
     return _set(state, "author", who)
 
 
+def _owner(m: re.Match, state: dict) -> bool:
+    """"bob's commits": bob, unless the word is a time ("today's commits", "last week's")."""
+    if m.group("who").lower() in ("today", "yesterday", "week", "month", "year", "tonight", "everyone", "everybody",
+                                  "someone", "somebody", "it", "that", "this"):
+        return False
+    return _author(m, state)
+
+
 def _since(m: re.Match, state: dict) -> bool:
     when = m.group("when")
     return _set(state, "since", re.sub(r"\s+", " ", when))
@@ -110,14 +118,42 @@ def _flag(key: str) -> Callable[[re.Match, dict], bool]:
 
 _ALL_BRANCHES = (r"(?:(?:for|of|on|across|in|from|including|over|with)\s+)?(?:all|every|each)\s+(?:of\s+)?(?:the\s+)?"
                  r"(?:(?:local\s+)?branch(?:es)?|refs)(?:\s+and\s+(?:all\s+)?tags)?|--all|--decorate"
-                 r"|(?:with|showing)\s+(?:the\s+)?(?:branch(?:es)?(?:\s+and\s+tags?)?|branch\s+names|refs|decorations)")
+                 r"|(?:with|showing)\s+(?:the\s+)?(?:branch(?:es)?(?:\s+and\s+tags?)?|branch\s+names|refs|decorations)"
+                 r"|(?:(?:for|of|on|across|in|from|including|over|with)\s+)?(?:all|every|each)\s+(?:of\s+)?(?:the\s+)?tags"
+                 r"|(?:(?:of|for|across|in|from|over)\s+)?(?:the\s+)?(?:entire|whole|complete)\s+(?:repo|repository"
+                 r"|project)")
+# "of the current branch": the plain log, which is the current branch's
+_CURRENT_BRANCH = (r"(?:(?:on|of|in|for|from)\s+)?(?:this\s+|my\s+(?:current\s+)?|(?:the\s+)?(?:current|present|active"
+                   r"|checked[- ]out)\s+)branch|(?:(?:on|of|in|for|from)\s+)?(?:the\s+)?branch\s+(?:i'?m|i\s+am|we'?re)"
+                   r"\s+(?:on|in)")
+# "using only the first line of each commit message", "subjects only": git log --oneline
+_SUBJECTS = (r"(?:(?:using|with|showing|displaying|printing|keeping)\s+)?(?:only\s+|just\s+)?(?:the\s+)?"
+             r"(?:(?:first\s+line|subject(?:\s+line)?|title|headline)s?\s+(?:of\s+(?:each|every|the|all|its)\s+"
+             r"(?:(?:the\s+)?commit\s+)?(?:messages?|commits?|entries))"
+             r"|(?:commit\s+)?(?:subjects|subject\s+lines|titles|headlines))(?:\s+only)?")
+
+
+def _subjects(m: re.Match, state: dict) -> bool:
+    state["oneline"] = True
+    if re.search(r"\bcommit", m.group(0), re.I):
+        state["noun"] = True
+    return True
+
+
+def _current_branch(m: re.Match, state: dict) -> bool:
+    state["noun"] = True
+    return True
+
+
 CLAUSES: list[tuple[str, Callable[[re.Match, dict], bool]]] = [
     (r"(?:show|list|display|print|give|get|see|view|output|draw|visuali[sz]e|render|plot"
      r"|what\s+(?:are|were)|which|what)", lambda m, s: True),
     (_ALL_BRANCHES, _flag("all_branches")),
+    (_SUBJECTS, _subjects),
+    (_CURRENT_BRANCH, _current_branch),
     (r"(?:(?:as|in|with|using)\s+)?(?:an?\s+)?(?:ascii\s+|text\s+)?(?:commit\s+|branch\s+|history\s+)?(?:graph|tree)"
      r"(?:\s+(?:view|form|format))?|graphically|--graph", _flag("graph")),
-    (r"(?:(?:as|in|with|using)\s+)?(?:a\s+|the\s+)?"
+    (r"(?:(?:as|in|with|using|on)\s+)?(?:a\s+|the\s+)?"
      r"(?:one\s+line\s+(?:per|for\s+each|for\s+every|each|a)\s+commit|one\s+line\s+(?:each|apiece)"
      r"|one\s+commit\s+(?:per|a)\s+line|(?:a\s+)?single\s+line\s+(?:per|for\s+each|each)\s+commit"
      r"|one[- ]?lines?|one[- ]?liners?|--oneline|single\s+lines?"
@@ -148,6 +184,7 @@ CLAUSES: list[tuple[str, Callable[[re.Match, dict], bool]]] = [
     (r"(?:between|from)\s+" + named("a") + r"\s+(?:and|to|until)\s+" + named("b"), _between),
     (r"(?P<unit>today|this\s+week|this\s+month|this\s+year)'s", _this_unit),
     (r"(?P<who>\"[^\"]+\"|'[^']+'|[\w.@+-]+)\s+(?:made|authored|wrote|pushed|committed|did)", _author),
+    (r"(?P<who>[\w.@+-]+)'s(?=\s+(?:(?:last|latest|recent|most\s+recent|\d+|\w+\s+most\s+recent)\s+)*commits)", _owner),
     (_FILLER, lambda m, s: True),
 ]
 
@@ -207,15 +244,24 @@ _HEAD_ALL = (r"(?:all\s+(?:of\s+)?(?:my\s+|the\s+)?(?:uncommitted|local|pending)
              r"|(?:all\s+)?(?:my\s+|the\s+)?(?:staged\s+and\s+unstaged|unstaged\s+and\s+staged"
              r"|both\s+staged\s+and\s+unstaged))")
 _CHANGES = r"(?:changes|diffs?|differences|edits|modifications)"
+# "(staged and unstaged)", ", both staged and unstaged", ", including the staged ones"
+_BOTH = (r"(?:\s*,?\s*\(?\s*(?:both\s+|i\.?e\.?\s+|including\s+|incl\.?\s+|whether\s+)?(?:staged\s+(?:and|or|&|\+"
+         r"|as\s+well\s+as|plus)\s+(?:un-?staged|not\s+staged)|un-?staged\s+(?:and|or|&|\+|as\s+well\s+as|plus)\s+staged)"
+         r"(?:\s+ones|\s+changes)?(?:\s+alike)?\s*\)?"
+         r"|\s*,?\s*\(?\s*(?:including|incl\.?|with|and|plus)\s+(?:the\s+|any\s+)?staged(?:\s+ones|\s+changes)?"
+         r"(?:\s+too)?\s*\)?)?")
 _SHOWING = r"(?:(?:show|list|display|print|give|get|see|view)(?:\s+me)?\s+)?(?:the\s+|my\s+)?"
 DIFF_HEAD = (
-    rf"{_SHOWING}(?:(?:git\s+)?diff\s+(?:of|for)\s+)?{_HEAD_ALL}\s+{_CHANGES}(?:\s+(?:including|incl\.?|with|and)\s+(?:the\s+)?staged(?:\s+ones"
-    rf"|\s+changes)?)?"
-    rf"(?:\s+as\s+a\s+(?:diff|patch))?"
+    rf"{_SHOWING}(?:(?:git\s+)?diff\s+(?:of|for)\s+)?{_HEAD_ALL}\s+{_CHANGES}{_BOTH}(?:\s+as\s+a\s+(?:diff|patch))?"
     rf"|{_SHOWING}(?:all\s+)?{_CHANGES}\s+(?:since|from|against|compared\s+(?:to|with)|relative\s+to)\s+"
     rf"(?:the\s+)?(?:last|latest|previous)\s+commit(?:\s+(?:including|incl\.?|with)\s+(?:the\s+)?staged(?:\s+ones)?)?"
-    rf"|{_SHOWING}(?:git\s+)?diff\s+(?:against|with|to|from|vs\.?|versus)\s+(?:head|the\s+(?:last|latest)\s+commit)"
-    rf"|{_SHOWING}(?:all\s+)?{_CHANGES}\s+(?:including|incl\.?|with)\s+(?:the\s+)?staged(?:\s+ones|\s+changes)?"
+    rf"|{_SHOWING}(?:git\s+)?diff\s+(?:(?:against|with|to|from|vs\.?|versus)\s+)?(?:head|the\s+(?:last|latest)\s+commit)"
+    rf"|{_SHOWING}(?:everything|all|what)\s+(?:that\s+)?(?:i|we)\s+(?:haven'?t|have\s+not)\s+(?:yet\s+)?committed"
+    rf"(?:\s+yet)?{_BOTH}"
+    rf"|{_SHOWING}(?:everything|all(?:\s+the\s+changes)?)\s+(?:that(?:'s|\s+is)\s+)?not\s+(?:yet\s+)?committed"
+    rf"(?:\s+yet)?{_BOTH}"
+    rf"|{_SHOWING}(?:all\s+(?:of\s+)?)?(?:my\s+|the\s+)?{_CHANGES},?\s+\(?(?:including|incl\.?|with)\s+(?:the\s+)?staged"
+    rf"(?:\s+ones|\s+changes)?(?:\s+too)?\)?"
     rf"|{_SHOWING}(?:everything|all|what)\s+(?:that\s+|i(?:'ve|\s+have)?\s+)?changed\s+since\s+"
     rf"(?:(?:the\s+|my\s+)?(?:last|latest|previous)\s+commit|head)"
     rf"|what(?:'s|\s+has|\s+have\s+i|\s+did\s+i)?\s+change(?:d)?\s+since\s+(?:the\s+|my\s+)?(?:last|latest"
@@ -255,6 +301,38 @@ DIFF_FILE = (
 )
 
 
+_HEAD = r"(?:head|the\s+(?:last|latest|previous|most\s+recent|current)\s+commit|what(?:'s|\s+is)\s+committed)"
+_VS = r"(?:against|with|to|vs\.?|versus|compared\s+(?:to|with)|relative\s+to|since|and)"
+
+
+def _base(n: str) -> str:
+    """A revision to compare a file with: HEAD in words, or a branch, tag or commit name."""
+    return (rf"(?:(?P<head{n}>{_HEAD})|(?:the\s+)?(?:branch\s+|tag\s+|commit\s+|revision\s+)?{named('base' + n)}"
+            rf"(?:\s+(?:branch|tag|commit))?)")
+
+
+DIFF_FILE_BASE = (
+    rf"{_SHOWING}(?:git\s+)?(?:diff|{_CHANGES})\s+(?:of|for|in|to|on)\s+(?P<path>{FILE})\s+{_VS}\s+{_base('')}"
+    rf"|{_SHOWING}(?:git\s+)?diff\s+(?P<path2>{FILE})\s+{_VS}\s+{_base('2')}"
+    rf"|compare\s+(?:the\s+file\s+)?(?P<path3>{FILE})\s+{_VS}\s+{_base('3')}"
+    rf"|{_SHOWING}{_HEAD_ALL}\s+{_CHANGES}\s+(?:of|for|in|to|on)\s+(?P<path4>{FILE}){_BOTH}(?P<head4>)"
+    rf"|what(?:'s|\s+has|\s+have\s+i|\s+did\s+i)?\s+change(?:d)?\s+in\s+(?P<path5>{FILE})\s+{_VS}\s+{_base('5')}"
+)
+
+def _file_against(m: re.Match) -> list[nlsh.ActionCall] | None:
+    """"diff a.py against main": the file's changes since a revision; two files are not git's to compare."""
+    found = m.groupdict()
+    path = file_arg(next((found[g] for g in ("path", "path2", "path3", "path4", "path5") if found.get(g)), None))
+    head = any(found.get(g) is not None for g in ("head", "head2", "head3", "head4", "head5"))
+    base = "HEAD" if head else name_arg(next((found[g] for g in ("base", "base2", "base3", "base5") if found.get(g)),
+                                             None))
+    if path is None or base is None or re.search(r"\.[A-Za-z][A-Za-z0-9]{0,5}$", base):
+        return None
+    if not head and re.search(r"\bsince\s", m.group(0), re.I):
+        return None  # "since yesterday" is a date, which a diff cannot take
+    return call("git.diff", path=path, base=base)
+
+
 def _diff(**fixed) -> Build:
     def build(m: re.Match) -> list[nlsh.ActionCall] | None:
         text = next((m.group(g) for g in ("path", "path2", "path3", "path4", "path5") if m.groupdict().get(g)), None)
@@ -277,9 +355,27 @@ SHOW_LAST = (
 CHANGED_IN_LAST = (rf"{_SHOWING}(?:what|which\s+files)\s+(?:changed|were\s+changed|got\s+changed)\s+in\s+the\s+"
                    rf"(?:last|latest|past|previous)\s+(?P<n>{NUM})\s+commits")
 
+WHO_LAST = (
+    rf"who\s+(?:made|authored|wrote|did|created|pushed|committed)\s+(?:the\s+)?(?:last|latest|most\s+recent|newest"
+    rf"|previous)\s+commit(?:\s+(?:to|on|in|of|for|that\s+(?:touched|changed))\s+(?P<path>{FILE}))?"
+    rf"|who\s+(?:committed|pushed)\s+(?:last|most\s+recently)"
+    rf"|{_SHOWING}(?:(?:who\s+(?:was|is)\s+)?the\s+)?(?:author|committer)\s+of\s+the\s+(?:last|latest|most\s+recent"
+    rf"|newest)\s+commit(?:\s+(?:to|on|in|of|for)\s+(?P<path2>{FILE}))?"
+)
+
+
+def _who_last(m: re.Match) -> list[nlsh.ActionCall] | None:
+    """"who made the last commit (to a.py)": that one commit, with its author (git log -1)."""
+    text = m.group("path") or m.group("path2")
+    path = file_arg(text) if text else None
+    return None if text and path is None else call("git.log", count=1, path=path)
+
+
 SPECIFIC: list[tuple[str, Build]] = [
+    (WHO_LAST, _who_last),
     (SHOW_LAST, lambda m: call("git.show")),
     (CHANGED_IN_LAST, lambda m: call("git.log", count=count(m.group("n")), files=True)),
+    (DIFF_FILE_BASE, _file_against),
     (DIFF_HEAD, _diff(base="HEAD")),
     (DIFF_STAGED, _diff(staged=True)),
     (DIFF_UNSTAGED, _diff()),

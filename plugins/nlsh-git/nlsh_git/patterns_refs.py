@@ -53,9 +53,13 @@ def _create(m: re.Match) -> list[nlsh.ActionCall] | None:
     return call("git.branch_create", name=name, start=start or None, switch=True if switch else None)
 
 
-_START = (rf"(?:\s+(?:from|at|off(?:\s+of)?)\s+(?:the\s+)?(?:current\s+(?:commit|head|branch)|head|here)"
-          rf"|\s+(?:from|off(?:\s+of)?|at|based\s+on|starting\s+(?:at|from)|on\s+top\s+of|branching\s+off)\s+"
-          rf"(?:the\s+)?(?:branch\s+|tag\s+|commit\s+)?{named('start')}(?:\s+(?:branch|tag|commit))?)?")
+_AT = (r"(?:from|at|off(?:\s+of)?|based\s+(?:on|off(?:\s+of)?)|starting\s+(?:at|from)|on\s+top\s+of|branching\s+off"
+       r"|(?:that\s+|which\s+)?point(?:s|ing)?\s+(?:at|to))")
+_HERE = (r"(?:the\s+)?(?:current|latest|last|most\s+recent|newest)\s+(?:commit|head|branch|state)|(?:the\s+)?head"
+         r"|here|this\s+commit|where\s+i\s+am(?:\s+now)?")
+_START = (rf"(?:\s+{_AT}\s+(?:{_HERE})"
+          rf"|\s+{_AT}\s+(?:the\s+)?(?:branch\s+|tag\s+|tagged\s+|commit\s+|revision\s+|commit\s+tagged\s+)?"
+          rf"{named('start')}(?:\s+(?:branch|tag|commit))?)?")
 _SWITCH = (r"(?P<switch>,?\s+(?:and|then)\s+(?:then\s+)?(?:switch|change|move|go)\s+(?:to|over\s+to|onto)\s+it"
            r"|,?\s+and\s+(?:check|switch)\s+(?:it\s+out|out\s+it|to\s+it)|,?\s+and\s+(?:switch|go\s+there"
            r"|check\s*out(?:\s+it)?))?")
@@ -71,6 +75,10 @@ CREATE = (
     rf"(?:called\s+|named\s+)?{named('name2')}{_START}",
     rf"(?:create\s+and\s+(?:switch|change|move)\s+to|(?:switch|change|move)\s+to\s+a\s+new|check\s*out\s+a\s+new"
     rf"|create\s+and\s+check\s*out)\s+(?:local\s+)?{BRANCH}\s+(?:called\s+|named\s+)?{named('name2')}{_START}",
+    # "branch off main into a new branch called topic"
+    rf"branch\s+(?:off|out)\s+(?:of\s+|from\s+)?(?:the\s+)?(?:branch\s+|tag\s+|commit\s+)?{named('start')}"
+    rf"(?:\s+(?:branch|tag|commit))?\s+(?:into|to|with|as|and\s+(?:create|make|call\s+it))\s+(?:a\s+)?(?:new\s+)?"
+    rf"(?:local\s+)?(?:branch\s+)?(?:called\s+|named\s+)?{named('name')}{_SWITCH}{_STAY}",
 )
 
 
@@ -114,14 +122,18 @@ def _delete(m: re.Match) -> list[nlsh.ActionCall] | None:
     return call("git.branch_force_delete" if forced else "git.branch_delete", name=name)
 
 
-_PREVIOUS = r"(?:previous|last|prior|other|old)"
+_PREVIOUS = r"(?:previous|last|prior|other|old|previously\s+(?:checked[- ]out|used|active|current))"
+_WAS_ON = (r"(?:\s+(?:i\s+(?:was|have\s+been|had\s+been)\s+(?:previously\s+)?(?:on|in|using|working\s+on)"
+           r"|i\s+(?:last\s+)?(?:used|worked\s+on)|i\s+had\s+(?:checked\s+)?out|i\s+came\s+from"
+           r"|i\s+checked\s+out|that\s+was\s+checked\s+out))?(?:\s+(?:before|previously|last|earlier"
+           r"|before\s+this(?:\s+one)?))?")
+_BACK_VERB = r"(?:switch|go|change|move|jump|flip|return|get|hop|head|check\s*out|toggle)(?:\s+back)?"
 BACK = (
-    rf"(?:switch|go|change|move|jump|flip|return|get|hop|head|check\s*out|toggle)(?:\s+back)?\s+(?:to\s+)?"
-    rf"(?:the\s+|my\s+)?{_PREVIOUS}\s+(?:git\s+)?branch(?:\s+(?:i\s+was\s+(?:on|in|using)|i\s+used))?(?:\s+before)?"
-    rf"|(?:switch|go|change|move|jump|return|get|head)\s+back\s+to\s+(?:the\s+)?branch\s+i\s+was\s+(?:on|in|using)"
-    rf"(?:\s+before)?|switch\s+back(?:\s+to\s+where\s+i\s+was)?|(?:switch|check\s*out)\s+-"
-    rf"|(?:switch|go|change|move|jump|return)\s+(?:back\s+)?to\s+the\s+branch\s+i\s+was\s+(?:on|in|using)(?:\s+before)?"
-    rf"|check\s*out\s+(?:again\s+)?the\s+branch\s+i\s+was\s+(?:on|in|using)(?:\s+before)?"
+    rf"{_BACK_VERB}\s+(?:to\s+)?(?:the\s+|my\s+)?{_PREVIOUS}\s+(?:git\s+)?branch{_WAS_ON}"
+    rf"|{_BACK_VERB}\s+(?:to\s+)?(?:the\s+)?(?:git\s+)?branch\s+(?:that\s+)?i\s+(?:was\s+(?:previously\s+)?"
+    rf"(?:on|in|using|working\s+on)|(?:last\s+)?used|had\s+(?:checked\s+)?out|came\s+from|checked\s+out)"
+    rf"(?:\s+(?:before|previously|last|earlier))?"
+    rf"|switch\s+back(?:\s+to\s+where\s+i\s+was)?|(?:switch|check\s*out)\s+-"
 )
 
 SWITCH = (
@@ -141,15 +153,24 @@ def _switch(m: re.Match) -> list[nlsh.ActionCall] | None:
 # --- stashes --------------------------------------------------------------------------
 
 _STASHES = r"(?:stash(?:es|\s+entries|\s+list)?|stashed\s+(?:changes|entries|items|states|work))"
+_THINGS = r"(?:entries|items|things|changes|states|sets\s+of\s+changes)"
+_IN_STASH = (r"(?:currently\s+)?(?:(?:in|on)\s+(?:the\s+|my\s+)?(?:git\s+)?stash(?:\s+list)?|stashed(?:\s+away)?"
+             r"|saved\s+in\s+(?:the\s+|my\s+)?stash)(?:\s+(?:right\s+)?now)?")
 STASH_COUNT = (
-    rf"(?:count|number\s+of)\s+(?:the\s+|my\s+|all\s+)?(?:git\s+)?{_STASHES}"
-    rf"|(?:what(?:'s|\s+is)\s+)?the\s+number\s+of\s+(?:git\s+)?{_STASHES}(?:\s+(?:there\s+are|i\s+have))?"
-    rf"|how\s+many\s+(?:git\s+)?(?:{_STASHES}|entries|items|things|changes)\s+"
-    rf"(?:are\s+there|do\s+i\s+have|have\s+i\s+(?:got|saved|made)|(?:are|is)\s+(?:there\s+)?in\s+(?:the\s+|my\s+)?"
-    rf"(?:git\s+)?stash(?:\s+list)?|exist|(?:are\s+)?saved|have\s+i\s+stashed)(?:\s+(?:in\s+(?:this"
-    rf"|the)\s+repo(?:sitory)?))?"
-    rf"|how\s+many\s+(?:git\s+)?stash(?:es)?(?:\s+entries)?"
+    rf"{SHOW}?(?:count|(?:(?:what(?:'s|\s+is)\s+)?the\s+)?(?:number|count|total)\s+of)\s+(?:the\s+|my\s+|all\s+)?"
+    rf"(?:git\s+)?(?:{_STASHES}|{_THINGS}\s+(?:(?:that\s+are|i\s+have|i'?ve)\s+)?{_IN_STASH})"
+    rf"(?:\s+(?:there\s+are|i\s+have|(?:in\s+(?:this|the)\s+repo(?:sitory)?)))?"
+    rf"|{SHOW}?how\s+many\s+(?:git\s+)?{_STASHES}\s+"
+    rf"(?:are\s+there|there\s+are|do\s+i\s+have|have\s+i\s+(?:got|saved|made)|(?:are|is)\s+(?:there\s+)?{_IN_STASH}"
+    rf"|exist|(?:are\s+)?saved|have\s+i\s+stashed|(?:does|do)\s+(?:the\s+|my\s+)?stash(?:\s+list)?\s+(?:have|hold"
+    rf"|contain))(?:\s+(?:in\s+(?:this|the)\s+repo(?:sitory)?))?"
+    rf"|{SHOW}?how\s+many\s+{_THINGS}\s+(?:(?:are|is)\s+(?:there\s+)?{_IN_STASH}|have\s+i\s+stashed"
+    rf"|(?:does|do)\s+(?:the\s+|my\s+)?stash(?:\s+list)?\s+(?:have|hold|contain))"
+    rf"|{SHOW}?how\s+many\s+(?:git\s+)?stash(?:es)?(?:\s+entries)?"
     rf"|how\s+many\s+times\s+(?:have\s+i|did\s+i)\s+stash(?:ed)?"
+    rf"|{SHOW}?(?:the\s+)?(?:git\s+)?stash(?:\s+list)?\s+(?:size|count|length)"
+    rf"|{SHOW}?(?:the\s+)?(?:size|length)\s+of\s+(?:the\s+|my\s+)?(?:git\s+)?stash(?:\s+list)?"
+    rf"|how\s+(?:big|large|long|full)\s+is\s+(?:the\s+|my\s+)?(?:git\s+)?stash(?:\s+list)?"
 )
 STASH_LIST = (
     rf"{SHOW}(?:the\s+|my\s+|all\s+(?:the\s+|my\s+)?)?(?:git\s+)?(?:stash(?:es)?|stash\s+(?:list|entries)"

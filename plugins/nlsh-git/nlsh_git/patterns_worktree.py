@@ -88,26 +88,33 @@ def _unstage(m: re.Match) -> list[nlsh.ActionCall] | None:
     return call("git.unstage", paths=found) if found else None
 
 
-_KEEP = (r"(?:,?\s+(?:but|and|while|yet)\s+(?:still\s+)?(?:keep|keeping|leave|leaving|don'?t\s+delete"
-         r"|not\s+delet(?:e|ing))"
-         r"\s+(?:it|them|the\s+(?:local\s+)?(?:file|files|copy|copies)|(?:my\s+)?local\s+cop(?:y|ies))"
-         r"(?:\s+(?:on\s+disk|locally|in\s+place|around|here|in\s+the\s+(?:folder|directory|working\s+tree)))?"
-         r"|,?\s+(?:but\s+)?(?:without\s+deleting\s+(?:it|them)|keep(?:ing)?\s+(?:it|them)\s+(?:on\s+disk|locally)))")
+_KEPT = (r"(?:it|them|the\s+(?:local\s+|actual\s+)?(?:file|files|folder|copy|copies)|(?:my\s+|the\s+)?local\s+cop(?:y|ies))"
+         r"(?:\s+(?:intact|untouched|alone|as\s+(?:it\s+|they\s+)?is|where\s+(?:it\s+is|they\s+are)))?"
+         r"(?:\s+(?:on\s+(?:the\s+)?(?:disk|file\s*system)|locally|in\s+place|around|here|intact|untouched|alone"
+         r"|in\s+(?:the\s+|my\s+)?(?:folder|directory|working\s+(?:tree|copy|directory))))?")
+_KEEP = (rf"(?:,?\s+(?:but|and|while|yet)\s+(?:still\s+)?(?:keep|keeping|leave|leaving|retain|retaining|preserve"
+         rf"|preserving|don'?t\s+delete|not\s+delet(?:e|ing))\s+{_KEPT}"
+         rf"|,?\s+(?:but\s+)?(?:without\s+(?:deleting|removing|touching)\s+(?:it|them|the\s+(?:local\s+)?files?)"
+         rf"(?:\s+(?:from\s+disk|locally|on\s+disk))?|(?:keep|keeping)\s+{_KEPT}))")
+_VERSIONED = (r"(?:git|the\s+(?:git\s+)?(?:repo|repository)|version\s+control|(?:git(?:'s)?\s+)?tracking"
+              r"|(?:the\s+)?tracked\s+files|(?:the\s+)?(?:(?:git|git's|repo's|repository's|repo|repository)\s+)?index)")
 UNTRACK = (
-    rf"(?:stop|quit)\s+tracking\s+{_FILES}(?:\s+(?:in|with)\s+git)?{_KEEP}?"
-    rf"|untrack\s+{_FILES.replace('what', 'what2')}{_KEEP}?"
+    rf"(?:stop|quit)\s+(?:tracking|versioning)\s+{_FILES}(?:\s+(?:in|with)\s+git)?{_KEEP}?"
+    rf"|un-?(?:track|version)\s+{_FILES.replace('what', 'what2')}{_KEEP}?"
     rf"|(?:make|have|tell)\s+git\s+(?:to\s+)?(?:forget(?:\s+about)?|stop\s+tracking)\s+"
     rf"{_FILES.replace('what', 'what3')}{_KEEP}?"
     rf"|(?:remove|delete|drop|take)\s+{_FILES.replace('what', 'what4')}\s+(?:out\s+)?(?:from|of)\s+"
-    rf"(?:git|the\s+(?:git\s+)?(?:repo|repository)|version\s+control|(?:git(?:'s)?\s+)?tracking"
-    rf"|(?:the\s+)?tracked\s+files){_KEEP}"
+    rf"{_VERSIONED}{_KEEP}"
     rf"|(?:git\s+)?rm\s+--cached\s+(?:-r\s+)?{_FILES.replace('what', 'what5')}"
     rf"|(?:don'?t|do\s+not)\s+track\s+{_FILES.replace('what', 'what6')}\s+(?:any\s*more|any\s+longer)"
+    rf"|(?:remove|take)\s+{_FILES.replace('what', 'what7')}\s+(?:out\s+)?(?:from|of)\s+version\s+control"
+    rf"|(?:stop|prevent)\s+git\s+from\s+tracking\s+{_FILES.replace('what', 'what8')}{_KEEP}?"
 )
 
 
 def _untrack(m: re.Match) -> list[nlsh.ActionCall] | None:
-    what = next(m.group(g) for g in ("what", "what2", "what3", "what4", "what5", "what6") if m.groupdict().get(g))
+    what = next(m.group(g) for g in ("what", "what2", "what3", "what4", "what5", "what6", "what7",
+                                        "what8") if m.groupdict().get(g))
     found = _files(what)
     return call("git.untrack", paths=found) if found else None
 
@@ -133,30 +140,43 @@ def _remove(m: re.Match) -> list[nlsh.ActionCall] | None:
     return call("git.remove", paths=found) if found else None
 
 
-_STAGE_MOVE = (r"(?:,?\s+(?:and|then)\s+(?:stage|record|add)\s+(?:the\s+|that\s+|this\s+)?"
-               r"(?:rename|renaming|move|change|it|that)(?:\s+(?:in|with|to)\s+git)?|\s+(?:in|with|using|via|through)\s+git|,?\s+(?:so\s+that|so)\s+git\s+"
-               r"(?:records|knows|sees|tracks|stages)\s+(?:it|the\s+(?:rename|move)|that)"
-               r"|,?\s+(?:keeping|and\s+keep|preserving)\s+(?:its\s+|the\s+)?(?:git\s+)?history"
-               r"|\s+as\s+a\s+(?:staged\s+)?(?:git\s+)?(?:rename|move))")
+_RENAMING = r"(?:the\s+|that\s+|this\s+)?(?:rename|renaming|move|change|it|that)"
+_INTO_GIT = r"(?:\s+(?:in|with|to|into|for|on)\s+(?:git|the\s+(?:next\s+commit|index|staging\s+area)))?"
+_STAGE_MOVE = (rf"(?:,?\s+(?:and|then)\s+(?:stage|record|add|register|track)\s+{_RENAMING}{_INTO_GIT}"
+               rf"|,?\s+(?:staging|recording)\s+{_RENAMING}{_INTO_GIT}"
+               rf"|\s+(?:in|with|using|via|through)\s+(?:git(?:\s+mv)?|the\s+(?:git\s+)?(?:repo|repository))"
+               rf"|,?\s+(?:so\s+that|so)\s+git\s+(?:records|knows(?:\s+about)?|sees|tracks|stages|notices)"
+               rf"\s+(?:it|the\s+(?:rename|renaming|move)|that)"
+               rf"|,?\s+(?:so\s+that|so)\s+the\s+(?:rename|renaming|move)\s+(?:is|gets)\s+(?:staged|recorded|tracked)"
+               rf"|,?\s+(?:keeping|and\s+keep|preserving)\s+(?:its\s+|the\s+)?(?:git\s+)?history"
+               rf"|\s+as\s+a\s+(?:staged\s+)?(?:git\s+)?(?:rename|move))")
+
 MOVE = (
     rf"(?:rename|move|mv)\s+(?:the\s+tracked\s+file\s+)?(?P<src>{FILE})\s+(?:to|as"
     rf"|into)\s+(?P<dest>{FILE}){_STAGE_MOVE}"
     rf"|git\s+(?:mv|move|rename)\s+(?P<src2>{FILE})\s+(?:(?:to|as|into)\s+)?(?P<dest2>{FILE})"
     rf"|(?:rename|move)\s+the\s+tracked\s+file\s+(?P<src3>{FILE})\s+(?:to|as|into)\s+(?P<dest3>{FILE})"
+    rf"|(?:use|using)\s+git(?:\s+mv)?\s+(?:to\s+)?(?:rename|move)\s+(?P<src4>{FILE})\s+(?:to|as|into)\s+(?P<dest4>{FILE})"
 )
 
 
 def _move(m: re.Match) -> list[nlsh.ActionCall] | None:
-    src = file_arg(next(m.group(g) for g in ("src", "src2", "src3") if m.groupdict().get(g)))
-    dest_text = next(m.group(g) for g in ("dest", "dest2", "dest3") if m.groupdict().get(g))
+    src = file_arg(next(m.group(g) for g in ("src", "src2", "src3", "src4") if m.groupdict().get(g)))
+    dest_text = next(m.group(g) for g in ("dest", "dest2", "dest3", "dest4") if m.groupdict().get(g))
     dest = file_arg(dest_text) or (unquote(dest_text) if re.fullmatch(r"[\w.-]+", dest_text) else None)
     if src is None or dest is None:
         return None
     return call("git.move", source=src, destination=dest)
 
 
+_CLEAN = r"(?:git\s+clean|clean(?:ing)?(?:[- ]?up)?)"
 _UNTRACKED = r"(?:untracked|new|unversioned)\s+(?:files|stuff|things|items)(?:\s+and\s+(?:folders|directories))?"
-CLEAN_PREVIEW = (
+_NOTHING = (r"(?:,?\s+(?:but\s+)?without\s+(?:actually\s+|really\s+)?(?:deleting|removing|touching|cleaning)"
+            r"(?:\s+(?:them|it|anything|any\s+of\s+them|any\s+files))?(?:\s+(?:yet|for\s+real))?"
+            r"|,?\s+(?:but\s+|and\s+)?(?:don'?t|do\s+not)\s+(?:actually\s+|really\s+)?(?:delete|remove|touch)"
+            r"\s+(?:them|anything|any\s+of\s+them|any\s+files)(?:\s+yet)?|,?\s+(?:just\s+)?(?:as\s+a\s+)?dry[- ]?run"
+            r"(?:\s+only)?)?")
+_PREVIEW = (
     rf"(?:which|what)\s+(?:untracked\s+)?(?:files|things|stuff|items)(?:\s+and\s+(?:folders|directories))?\s+"
     rf"(?:would|will)\s+(?:be\s+)?(?:removed|deleted|cleaned(?:\s+up)?|get\s+(?:removed|deleted|cleaned))"
     rf"(?:\s+by\s+(?:a\s+)?(?:git\s+)?clean(?:ing)?(?:\s+up)?)?"
@@ -181,7 +201,22 @@ CLEAN_PREVIEW = (
     rf"|what\s+(?:files\s+)?(?:would|will)\s+(?:be\s+)?(?:removed|deleted)\s+by\s+(?:a\s+)?(?:git\s+clean"
     rf"|clean(?:ing)?(?:\s+up)?)"
     rf"|(?:git\s+)?clean\s+(?:--)?dry[- ]?run|(?:git\s+)?clean(?:ing)?\s+(?:in\s+)?dry[- ]?run\s+mode"
+    rf"|(?:which|what)\s+(?:untracked\s+)?(?:files|things|stuff)(?:\s+and\s+(?:folders|directories))?\s+(?:would|will)"
+    rf"\s+(?:a\s+|the\s+)?{_CLEAN}(?:\s+of\s+(?:the\s+)?{_UNTRACKED})?\s+(?:remove|delete|get\s+rid\s+of)"
+    rf"|(?:show|list|tell)(?:\s+me)?\s+(?:which|what)\s+(?:untracked\s+)?(?:files|things|stuff)\s+(?:a\s+|the\s+)?"
+    rf"{_CLEAN}(?:\s+of\s+(?:the\s+)?{_UNTRACKED})?\s+would\s+(?:remove|delete|get\s+rid\s+of)"
+    rf"|(?:show|list|tell)(?:\s+me)?\s+what\s+(?:a\s+|the\s+)?{_CLEAN}(?:\s+of\s+(?:the\s+)?{_UNTRACKED})?\s+"
+    rf"would\s+(?:remove|delete|get\s+rid\s+of)"
+    rf"|what\s+(?:would|will)\s+(?:a\s+|the\s+)?{_CLEAN}(?:\s+of\s+(?:the\s+)?{_UNTRACKED})?\s+"
+    rf"(?:remove|delete|get\s+rid\s+of|do)"
+    rf"|(?:show|list)(?:\s+me)?\s+(?:the\s+)?(?:untracked\s+)?files\s+(?:that\s+)?(?:a\s+|the\s+)?{_CLEAN}\s+"
+    rf"would\s+(?:remove|delete)"
+    rf"|preview\s+(?:a\s+|the\s+)?git\s+clean"
+    rf"|what\s+(?:would|will)\s+(?:be\s+|get\s+)?(?:removed|deleted|cleaned(?:\s+up)?)\s+(?:if|when)\s+(?:i|we)\s+"
+    rf"(?:ran|run|did|do|used|use)\s+(?:a\s+)?{_CLEAN}"
+    rf"|(?:simulate|test|try)\s+(?:a\s+|the\s+)?{_CLEAN}(?:\s+(?:of\s+)?(?:the\s+)?{_UNTRACKED})?"
 )
+CLEAN_PREVIEW = rf"(?:{_PREVIEW}){_NOTHING}"
 
 SPECIFIC: list[tuple[str, Build]] = [
     (CLEAN_PREVIEW, lambda m: call("git.clean_dry_run")),

@@ -10,7 +10,7 @@ from typing import Callable
 
 import nlsh
 
-from . import branching, committing, history, listing, reading, remote, renaming, stashing, staging, tracking
+from . import archiving, branching, committing, history, listing, reading, remote, renaming, stashing, staging, tracking
 from .examples import EXAMPLES
 from .patterns import AMBIGUOUS, GATE, SPECIFIC
 
@@ -24,7 +24,7 @@ ACTIONS = (
     branching.branch_create, branching.switch, branching.branch_delete, branching.branch_force_delete,
     renaming.branch_rename, branching.merge, branching.merge_abort, branching.tag_create,
     stashing.stash_push, stashing.stash_pop, stashing.clean, stashing.clean_dry_run, stashing.reset_hard,
-    remote.fetch, remote.pull, remote.push, remote.push_force, remote.clone,
+    remote.fetch, remote.pull, remote.push, remote.push_force, remote.clone, archiving.archive,
 )
 
 SPECIFIC_PRIORITY = 5  # before nlsh's own patterns (0): these name git's vocabulary
