@@ -7,6 +7,8 @@ import os
 import stat
 import time
 
+from ._fsutil import human_size
+
 __all__ = [
     "group_name",
     "long_rows",
@@ -51,10 +53,10 @@ def _ls_time(mtime: float, now: float) -> str:
     return f"{day}  {t.tm_year}"
 
 
-def _size_field(st: os.stat_result) -> str:
+def _size_field(st: os.stat_result, human: bool = False) -> str:
     if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode):
         return f"{os.major(st.st_rdev)}, {os.minor(st.st_rdev)}"
-    return str(st.st_size)
+    return human_size(st.st_size) if human else str(st.st_size)
 
 
 def ls_total(stats: list[os.stat_result]) -> int:
@@ -62,15 +64,15 @@ def ls_total(stats: list[os.stat_result]) -> int:
     return (sum(st.st_blocks for st in stats) + 1) // 2
 
 
-def long_rows(items: list[tuple[str, os.stat_result, str | None]], now: float) -> list[str]:
-    """`ls -l` rows for (escaped name, lstat, escaped link target or None), aligned."""
+def long_rows(items: list[tuple[str, os.stat_result, str | None]], now: float, human: bool = False) -> list[str]:
+    """`ls -l` rows for (escaped name, lstat, escaped link target or None), aligned; human: sizes as `ls -lh`."""
     cells = [
         (
             stat.filemode(st.st_mode),
             str(st.st_nlink),
             owner_name(st.st_uid),
             group_name(st.st_gid),
-            _size_field(st),
+            _size_field(st, human),
             _ls_time(st.st_mtime, now),
             name + (f" -> {target}" if target is not None else ""),
         )

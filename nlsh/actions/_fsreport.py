@@ -7,6 +7,7 @@ duplicates reports, where their packed objects would only be noise.
 
 from __future__ import annotations
 
+import fnmatch
 import os
 import stat
 from typing import Literal
@@ -51,6 +52,8 @@ def count_entries(
     type: Literal["any", "file", "dir"] = "any",
     recursive: bool = False,
     all: bool = False,
+    tree: bool = False,
+    name: str | None = None,
 ) -> ActionResult:
     """Count the entries in a folder and print just the number, like `ls | wc -l`.
 
@@ -59,18 +62,23 @@ def count_entries(
         type: what to count: "any" entry, only regular "file"s, or only folders ("dir").
         recursive: count everything beneath the folder too, like `find DIR -mindepth 1 | wc -l`.
         all: also count hidden entries (names starting with "."), and look inside hidden folders.
+        tree: count the whole tree, the folder itself included, like `find DIR | wc -l` (implies recursive).
+        name: count only entries whose name matches this shell pattern, like `find -name '*.py'`.
     """
     root = _folder(ctx, path)
     errors: list[str] = []
     hidden = (lambda e: e.name.startswith(".")) if not all else (lambda e: False)
     total = 0
+    recursive = recursive or tree
     for entry in walk(ctx, root, max_depth=None if recursive else 1, prune=hidden, errors=errors, label="counting"):
-        if entry.depth == 0 or hidden(entry):
+        if (entry.depth == 0 and not tree) or (entry.depth > 0 and hidden(entry)):
+            continue
+        if name is not None and not fnmatch.fnmatchcase(entry.name, name):
             continue
         mode = entry.st.st_mode
         if type == "any" or (type == "file" and stat.S_ISREG(mode)) or (type == "dir" and stat.S_ISDIR(mode)):
             total += 1
-    data = {"path": root, "type": type, "recursive": recursive, "count": total}
+    data = {"path": root, "type": type, "recursive": recursive, "tree": tree, "name": name, "count": total}
     return ActionResult(output=_with_errors(str(total), errors), data=data)
 
 

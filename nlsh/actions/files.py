@@ -25,7 +25,7 @@ from ._fslink import link
 from ._fsreport import count_entries, duplicates, largest
 from ._fstext import head_lines, open_regular, read_capped, refuse_binary, tail_lines, truncation_note
 from ._fstree import disk_usage, find, search
-from ._fsutil import absolute, beneath_display, check_cancelled, fs_error, kind_of, name_key, shown
+from ._fsutil import absolute, beneath_display, check_cancelled, fs_error, human_size, kind_of, name_key, shown
 from .context import ActionContext, ActionResult
 from .registry import InPath, action
 
@@ -109,7 +109,7 @@ def _sorted_items(items: list, sort: str, reverse: bool) -> list:
     return sorted(items, key=key, reverse=reverse)
 
 
-def _render_items(items: list, long: bool, now: float) -> list[str]:
+def _render_items(items: list, long: bool, now: float, human: bool = False) -> list[str]:
     if not long:
         return [escape_name(name) for name, _, _ in items]
     rows = long_rows(
@@ -118,8 +118,10 @@ def _render_items(items: list, long: bool, now: float) -> list[str]:
             for name, path, st in items
         ],
         now,
+        human,
     )
-    return [f"total {ls_total([st for _, _, st in items])}", *rows]
+    total = ls_total([st for _, _, st in items])
+    return [f"total {human_size(total * 1024) if human else total}", *rows]
 
 
 def _header(ctx: ActionContext, root: str, folder: str) -> str:
@@ -135,6 +137,8 @@ def list_dir(
     recursive: bool = False,
     sort: Literal["name", "size", "time"] = "name",
     reverse: bool = False,
+    top: int | None = None,
+    human: bool = False,
 ) -> ActionResult:
     """List what is in a folder, one name per line, like `ls`.
 
@@ -146,7 +150,12 @@ def list_dir(
         recursive: also list every folder inside, like `ls -R`.
         sort: order by "name", "size" (largest first) or "time" (newest first).
         reverse: reverse the order.
+        top: show only the first this many entries, in the chosen order, like `ls -t | head -n N`.
+        human: with long, sizes like "4.0K", "12M" instead of bytes, like `ls -lh`.
     """
+    if top is not None and (top < 1 or recursive):
+        raise ActionFailed("top must be 1 or more" if top < 1 else "top cannot be used with recursive",
+                           hint="list the first N entries of one folder")
     root = absolute(ctx, path)
     now = ctx.env.clock()
     try:
@@ -155,21 +164,21 @@ def list_dir(
         raise fs_error(exc, shown(ctx, root)) from exc
     if not (stat.S_ISDIR(lst.st_mode) or (stat.S_ISLNK(lst.st_mode) and not long and os.path.isdir(root))):
         item = (ctx.display(root), root, lst)
-        rows = _render_items([item], long, now)
+        rows = _render_items([item], long, now, human)
         return ActionResult(output=rows[-1], data=[_entry_data(*item)])  # no "total" for a file
     sections, data, errors = [], [], []
     pending = [root]
     while pending:
         folder = pending.pop()
         try:
-            items = _sorted_items(_dir_items(ctx, folder, all), sort, reverse)
+            items = _sorted_items(_dir_items(ctx, folder, all), sort, reverse)[:top]
         except OSError as exc:
             if folder == root:
                 raise fs_error(exc, shown(ctx, root)) from exc
             reason = (exc.strerror or str(exc)).lower()
             errors.append(f"cannot open directory {_header(ctx, root, folder)[:-1]}: {reason}")
             continue
-        lines = _render_items(items, long, now)
+        lines = _render_items(items, long, now, human)
         sections.append("\n".join(([_header(ctx, root, folder)] if recursive else []) + lines))
         data.extend(_entry_data(*item) for item in items)
         if recursive:

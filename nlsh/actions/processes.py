@@ -265,8 +265,9 @@ def info(ctx: ActionContext, pid: int) -> ActionResult:
 # ---------------------------------------------------------------- proc.signal
 
 
-def _targets(pid: int | None, name: str | None) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """(processes to signal, protected processes left out), by pid or by exact name."""
+def _targets(pid: int | None, name: str | None, full: bool = False,
+             ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(processes to signal, protected processes left out), by pid, by exact name, or by text in the command line."""
     import psutil
 
     if pid is None and name is None:
@@ -275,12 +276,16 @@ def _targets(pid: int | None, name: str | None) -> tuple[list[dict[str, Any]], l
         snap = _snapshot(_process(pid))
         if snap is None:
             raise ActionFailed(f"no process with pid {pid}")
-        if name is not None and snap["name"] != name:
-            raise ActionFailed(f"process {pid} is {escape_name(snap['name'])!r}, not {escape_name(name)!r}")
+        if name is not None and not (_matches(join_argv(snap["cmdline"]), name) if full else snap["name"] == name):
+            wanted = _describe_target(name, full) if full else repr(escape_name(name))
+            raise ActionFailed(f"process {pid} is {escape_name(snap['name'])!r}, not {wanted}")
         return [snap], []
-    found = [s for s in (_snapshot(p) for p in psutil.process_iter()) if s and s["name"] == name]
+    if full and not (name or "").strip():
+        raise ActionFailed("say what the command line should contain")
+    found = [s for s in (_snapshot(p) for p in psutil.process_iter())
+             if s and (_matches(join_argv(s["cmdline"]), name) if full else s["name"] == name)]
     if not found:
-        raise ActionFailed(f"no process named {escape_name(name or '')!r}")
+        raise ActionFailed(f"no process {_describe_target(name or '', full)}")
     protected = protected_pids()
     return [s for s in found if s["pid"] not in protected], [s for s in found if s["pid"] in protected]
 
@@ -289,17 +294,22 @@ def _target_line(s: dict[str, Any]) -> str:
     return f"{s['pid']} {escape_name(s['name'])} ({escape_name(s['user'])}): {escape_name(join_argv(s['cmdline']))}"
 
 
+def _describe_target(name: str, full: bool) -> str:
+    return f"whose command line contains {escape_name(name)!r}" if full else f"named {escape_name(name)!r}"
+
+
 def _preview_signal(
-    ctx: ActionContext, pid: int | None = None, name: str | None = None, signal: SignalName = "TERM"
+    ctx: ActionContext, pid: int | None = None, name: str | None = None, signal: SignalName = "TERM",
+    full: bool = False,
 ) -> Preview:
-    targets, skipped = _targets(pid, name)
+    targets, skipped = _targets(pid, name, full)
     details = [_target_line(s) for s in targets]
     details += [f"left alone: {_protected_reason(s['pid'])}" for s in skipped]
     refused = [s["pid"] for s in targets if s["pid"] in protected_pids()]
     details += [f"refused: {_protected_reason(p)}" for p in refused]
     what = f"{len(targets)} process" + ("es" if len(targets) != 1 else "")
     if name is not None and pid is None:
-        what += f" named {escape_name(name)!r}"
+        what += " " + _describe_target(name, full)
     return Preview(
         summary=f"send {signal} to {what}",
         targets=tuple(f"pid:{s['pid']}" for s in targets),
@@ -334,20 +344,22 @@ def _signal_resources(args: dict) -> list[str]:
 @action("proc.signal", capabilities=("proc.signal",), risk=Risk.R2, preview=_preview_signal,
         resources=_signal_resources)
 def send_signal(
-    ctx: ActionContext, pid: int | None = None, name: str | None = None, signal: SignalName = "TERM"
+    ctx: ActionContext, pid: int | None = None, name: str | None = None, signal: SignalName = "TERM",
+    full: bool = False,
 ) -> ActionResult:
-    """Send a signal to a process (by pid) or to every process with exactly this name, like `kill`.
+    """Send a signal to a process (by pid) or to every process with exactly this name, like `kill` / `pkill -x`.
 
     Args:
         pid: the process id.
         name: the exact process name; every process with this name gets the signal.
         signal: TERM asks to stop, KILL forces it, INT interrupts, HUP reloads, STOP/CONT pause and resume.
+        full: match name as text anywhere in the command line instead (case-insensitive), like `pkill -f`.
     """
     import signal as signals
 
     if pid is not None and pid in protected_pids():
         raise ActionFailed(f"refused: {_protected_reason(pid)}")
-    targets, skipped = _targets(pid, name)
+    targets, skipped = _targets(pid, name, full)
     if not targets:
         raise ActionFailed(f"refused: {_protected_reason(skipped[0]['pid'])}")
     signum = getattr(signals, f"SIG{signal}")

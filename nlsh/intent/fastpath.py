@@ -4,17 +4,19 @@
 "please", "can you", "I'd like to", smart quotes); `match` tries the registered patterns in
 order (highest priority first, as the catalog keeps them) and returns the first plan a
 pattern builds. A pattern whose build returns None passes the request on; when none
-builds, the request goes to the model planner.
+builds, the request is tried again in forms without its padding (rewrites.py: "(if any)",
+"and all its subfolders", "display" for "show"), and only then goes to the model planner.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any, Callable, Iterable
+from typing import Any, Iterable
 
 from ..plugins import Pattern
 from ..types import ActionCall
-from . import navigation
+from . import navigation, rewrites
+from .rewrites import outside_quotes
 
 __all__ = ["match", "normalise"]
 
@@ -39,15 +41,6 @@ _TRAILING = re.compile(
 _QUOTED = re.compile(r""""[^"]*"|'[^']*'""")
 
 
-def _outside_quotes(text: str, change: Callable[[str], str]) -> str:
-    """`change` applied to the text between quoted strings; quoted text is kept exactly."""
-    out, start = [], 0
-    for q in _QUOTED.finditer(text):
-        out += [change(text[start:q.start()]), q.group()]
-        start = q.end()
-    return "".join(out + [change(text[start:])])
-
-
 # "wherever you're currently working" is here; "your current folder" is the current folder.
 _HERE = re.compile(r"\b(?:in\s+)?wherever\s+you(?:'re|\s+are)\s+(?:currently\s+|now\s+|presently\s+)?"
                    r"(?:working|located|at|running|sitting)(?:\s+(?:right\s+)?now)?\b", re.I)
@@ -62,7 +55,7 @@ def normalise(text: str) -> str:
     part of a path ("list .", "go to ..") and a final "?" where it is part of a glob.
     """
     text = text.translate(_SMART_QUOTES).strip()
-    text = _outside_quotes(text, lambda part: _YOUR_CURRENT.sub("the ", _HERE.sub("here", part)))
+    text = outside_quotes(text, lambda part: _YOUR_CURRENT.sub("the ", _HERE.sub("here", part)))
     previous = None
     while text != previous:
         previous = text
@@ -103,18 +96,40 @@ def _strip_final_punctuation(text: str) -> str:
     return _FINAL_PUNCT.sub("", text).rstrip()
 
 
-def match(text: str, patterns: Iterable[Pattern], actions: Any = None) -> list[ActionCall] | None:
+# Patterns at this priority or below read whole, loosely worded requests (conversation.py):
+# they see a request only after every rewrite of it has been tried with the precise ones.
+LAST_RESORT = -20
+
+
+def match(text: str, patterns: Iterable[Pattern], actions: Any = None, *,
+          rewrite: bool = True) -> list[ActionCall] | None:
     """The plan of the first pattern that matches the whole (normalised) request, or None.
 
     A request in steps ("make a folder logs and then list the files") is planned step by
     step when every step matches. With the action registry, a request that first moves
     somewhere ("go into src and list the files") is planned as the rest acting in that
-    folder (see navigation.py).
+    folder (see navigation.py). When nothing takes the request as given, its padded words
+    are rewritten ("(if any)", "and all its subfolders", "display") and it is tried again
+    (see rewrites.py); rewrite=False tries only the request as given. The last-resort
+    readers (priority LAST_RESORT or below) come after all of that.
     """
     request = normalise(text)
     if not request:
         return None
     patterns = list(patterns)
+    precise = [p for p in patterns if p.priority > LAST_RESORT]
+    forms = [normalise(form) for form in rewrites.variants(request)] if rewrite else [request]
+    for form in forms:
+        calls = _plan(form, precise, actions)
+        if calls:
+            return calls
+    last = [p for p in patterns if p.priority <= LAST_RESORT]
+    return _plan(request, last, actions) if last else None
+
+
+def _plan(request: str, patterns: list[Pattern], actions: Any) -> list[ActionCall] | None:
+    if not request:
+        return None
     moved = navigation.split(request) if actions is not None else None
     if moved is not None:
         folder, readings = moved

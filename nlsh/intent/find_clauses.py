@@ -15,7 +15,7 @@ from typing import Any
 from .clauses import Clause, clause, set_once
 from .phrases import EXT, PLACE, PLURAL_EXT, TOKEN, ext_of, file_like, place, unquote
 
-__all__ = ["FIND_CLAUSES", "TREE_CLAUSE"]
+__all__ = ["FIND_CLAUSES", "GLOB_CLAUSE", "TREE_CLAUSE"]
 
 _EXCEPT = (r"(?:,\s*)?(?:except(?:\s+for)?|but\s+not|other\s+than|excluding|apart\s+from|save\s+for|besides"
            r"|(?:all|everything|anything)\s+but"
@@ -75,9 +75,25 @@ _NAMES_ONLY = (
     rf"|(?:and\s+)?{_NO}{_PATH_PART}"
 )
 
+
+def _glob(m: re.Match[str], s: dict[str, Any]) -> bool:
+    """"with the pattern *.c": a name pattern only when it is a glob (else it may be the text inside)."""
+    word, _ = unquote(m["tok"])
+    if "/" in word or not any(c in word for c in "*?["):
+        return False
+    ext = re.fullmatch(r"\*\.(\w{1,10})", word)
+    return set_once(s, "extension", ext[1]) if ext else set_once(s, "name", word)
+
+
+# "and print their paths": what find prints anyway (a full, absolute path is another matter)
+_PRINT_PATHS = (r"(?:and\s+|then\s+)?(?:print|show|list|output|display|return|give\s+me|write\s+out|report)\s+"
+                r"(?:them|(?:their|the|its|each(?:\s+one's)?)\s+(?:relative\s+)?(?:paths?|locations?)"
+                r"(?:\s+of\s+(?:each(?:\s+(?:one|file|match))?|them|all|every\s+(?:one|file|match)"
+                r"|the\s+(?:files|matches)))?)")
+
 TREE_CLAUSE: Clause = clause(
-    rf"(?:in|inside|within|under|beneath|below|from|of|throughout|across|all\s+over)\s+(?P<place>{PLACE})\s+"
-    r"(?:tree|hierarchy)", _tree)
+    rf"(?:in|inside|within|under|beneath|below|from|of|throughout|across|all\s+over)\s+"
+    rf"(?:the\s+)?(?:(?:entire|whole|full|complete)\s+)?(?P<place>{PLACE})\s+(?:tree|hierarchy)", _tree)
 
 FIND_CLAUSES: list[Clause] = [
     clause(rf"{_EXCEPT}\s+(?:the\s+|any\s+|for\s+the\s+|those\s+|my\s+)?"
@@ -96,5 +112,11 @@ FIND_CLAUSES: list[Clause] = [
            lambda m, s: set_once(s, "exclude", "*.*")),
     clause(rf"(?P<tok>{TOKEN})\s+(?:folders|directories|dirs)", _named_folders),
     TREE_CLAUSE,
+    clause(_PRINT_PATHS, lambda m, s: True),
 ]
+
+# Read before the other name clauses ("with the name pattern *.c" is not a name "pattern").
+GLOB_CLAUSE: Clause = clause(
+    rf"(?:with|using|by|having|that\s+match(?:es)?|matching)\s+(?:the\s+|a\s+)?(?:(?:file\s*)?name\s+|glob\s+|shell\s+)?"
+    rf"(?:pattern|glob|mask|wildcard)\s+(?P<tok>{TOKEN})", _glob)
 

@@ -22,6 +22,7 @@ from ..types import ActionCall
 from .gate import gated
 from . import patterns_fileops, patterns_files, patterns_listing, patterns_perms, patterns_proc, patterns_search
 from . import patterns_found, patterns_system, patterns_text, patterns_textedit, patterns_tools
+from . import conversation
 
 __all__ = ["SECTIONS", "nlsh_register_patterns", "precise_patterns"]
 
@@ -40,6 +41,7 @@ SECTIONS: tuple[tuple[str | None, Sequence[tuple[str, Build]], int], ...] = (
     (None, patterns_listing.PATTERNS, -10),
     (patterns_search.GATE, patterns_search.PATTERNS, -10),
     (None, patterns_files.READING, -10),
+    (None, conversation.PATTERNS, -20),  # last: long requests written as to an assistant
 )
 
 

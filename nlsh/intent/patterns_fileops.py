@@ -35,22 +35,69 @@ _WHERE = (rf"(?:\s+(?:in|inside|under|within)\s+(?P<where>{PLACE})|\s+(?:right\s
           r"(?:\s+as\s+(?:needed|necessary|required))?|as\s+(?:needed|necessary|required)))?")
 
 
-def _transfer(action: str, *, prefix_from: bool = False, dest_fixed: str | None = None):
+# "keeping the file name", "with the same name": what copying or moving into a folder does anyway
+_SAME_NAME = (r"(?:\s*,?\s*(?:and\s+|but\s+)?(?:keep(?:ing)?|preserv(?:e|ing)|retain(?:ing)?|with|under|using)\s+"
+              r"(?:the\s+|its\s+|their\s+)?(?:same\s+|original\s+|existing\s+)*(?:file\s*|base\s*)?names?)?")
+# "keeping the permissions": files.copy keeps mode and times, as `cp -a` does
+_PRESERVE = (r"(?:\s*,?\s*(?:and\s+|while\s+)?(?:preserv(?:e|ing)|keep(?:ing)?|retain(?:ing)?|with)\s+(?:all\s+)?(?:the\s+|its\s+"
+             r"|their\s+|file\s+)?(?:attributes|permissions|timestamps|modes?|metadata|modification\s+times?|times)"
+             r"(?:\s*(?:,|and)\s*(?:attributes|permissions|timestamps|modes?|metadata|times))*)?")
+# "recursively", "cp -r", "with all its contents": a folder is always copied or moved whole
+_RECURSIVE = (r"(?:recursively|(?:(?:along\s+)?with|and|including)\s+(?:all\s+)?(?:of\s+)?(?:its|their)\s+contents"
+              r"|and\s+(?:everything|all|anything)\s+(?:in|inside|under|within|below)\s+(?:it|them))")
+_VERB_REC = rf"(?:(?P<rec>recursively)\s+)?"
+_FLAG_REC = r"(?:\s+(?P<flag>-[rRa]{1,3}))?"
+_SRC_REC = rf"(?P<rec2>\s+{_RECURSIVE})?"
+_END_REC = rf"(?P<rec3>\s*,?\s+{_RECURSIVE})?"
+
+
+_ALL = (r"(?:all\s+(?:of\s+)?)?(?:the\s+)?"
+        r"(?:(?:files|contents?|everything|items|entries)(?:\s+and\s+(?:folders|directories))?)")
+
+
+def _contents(chunk: str) -> list[str] | None:
+    """"everything in docs", "the contents of docs", "all files from docs": docs/*, as `cp -r docs/* x` takes it.
+
+    The current folder is refused: moving everything here into a folder here would move that folder too.
+    """
+    m = re.fullmatch(rf"{_ALL}\s+(?:of|in|from|inside|within)\s+(?P<dir>{PLACE})", chunk.strip(), re.I)
+    folder = place(m["dir"]) if m else None
+    if folder is None or folder == "." or file_like(folder) and not folder.endswith("/"):
+        return None
+    return [posixpath.join(folder, "*")]
+
+
+def _transfer(action: str, *, prefix_from: bool = False, dest_fixed: str | None = None, into: bool = False):
+    """Copy or move; into: the destination must be a folder ("put a.txt in docs")."""
     def build(m: re.Match[str]) -> list[ActionCall] | None:
-        paths = sources(m["src"], strict=True, recursive_ok=False)
+        said_recursive = any(m.groupdict().get(k) for k in ("rec", "rec2", "rec3", "flag"))
+        if prefix_from and re.fullmatch(_ALL, m["src"].strip(), re.I):
+            paths = ["*"]  # "move all files from downloads to x": what is in downloads
+        else:
+            paths = _contents(m["src"]) or sources(m["src"], strict=not said_recursive, recursive_ok=False)
         dest = dest_fixed or place(m["dest"])
-        if paths is None or dest is None:
+        if paths is None or dest is None or (into and file_like(dest) and not dest.endswith("/")):
             return None
+        if said_recursive and any(c in p for p in paths for c in "*?["):
+            return None  # "copy all .txt files recursively": a search, not a glob
         if prefix_from:
             folder = place(m["from"])
             if folder is None or any(p.startswith(("/", "~")) for p in paths):
                 return None
-            paths = [posixpath.join(folder, p) for p in paths]
+            paths = paths if folder == "." else [posixpath.join(folder, p) for p in paths]
         args: dict = {"sources": paths, "destination": dest}
         if m.groupdict().get("over"):
             args["overwrite"] = True
         return [ActionCall(action, args)]
     return build
+
+
+def _backup(m: re.Match[str]) -> list[ActionCall] | None:
+    """"make a backup of notes.txt": notes.txt.bak beside it, as `cp notes.txt notes.txt.bak`."""
+    path = target(m["src"] or m["src2"], strict=True)
+    if path is None or not file_like(path) or any(c in path for c in "*?["):
+        return None
+    return [ActionCall("files.copy", {"sources": [path], "destination": path + ".bak"})]
 
 
 _CALLED = (r"^(?:the\s+|my\s+|this\s+|that\s+|our\s+)?(?P<noun>file|folder|directory|dir|document)\s+"
@@ -73,6 +120,8 @@ def _rename(m: re.Match[str]) -> list[ActionCall] | None:
 
 def _delete(m: re.Match[str]) -> list[ActionCall] | None:
     paths = sources(m["src"], strict=True)
+    if paths and (m.groupdict().get("rec") or m.groupdict().get("rec3")) and any(c in p for p in paths for c in "*?["):
+        paths = sources(m["src"] + " recursively", strict=True)  # "recursively delete all .pyc files": **/*.pyc
     if paths is None or any(p.strip("*./~") == "" for p in paths):
         return None
     return [ActionCall("files.delete", {"paths": paths})]
@@ -155,7 +204,8 @@ def _write(append: bool = False):
 
 
 _KIND_EXT = [("tar.bz2", ".tar.bz2"), ("tar.xz", ".tar.xz"), ("tar.gz", ".tar.gz"), ("tgz", ".tar.gz"),
-             ("tarball", ".tar.gz"), ("gzip", ".tar.gz"), ("zip", ".zip"), ("tar", ".tar")]
+             ("bzip", ".tar.bz2"), ("bz2", ".tar.bz2"), ("xz", ".tar.xz"), ("tarball", ".tar.gz"), ("gzip", ".tar.gz"),
+             ("gz", ".tar.gz"), ("compressed", ".tar.gz"), ("zip", ".zip"), ("tar", ".tar")]
 
 
 def _kind_ext(words: str) -> str | None:
@@ -165,12 +215,14 @@ def _kind_ext(words: str) -> str | None:
 
 def _archive(m: re.Match[str]) -> list[ActionCall] | None:
     groups = m.groupdict()
-    paths = sources(m["src"], strict=not (groups.get("dest") or groups.get("kind")))
+    paths = sources(m["src"], strict=not (groups.get("dest") or groups.get("dest2") or groups.get("kind")))
     if paths is None:
         return None
     ext = _kind_ext((groups.get("verb") or "") + " " + (groups.get("kind") or ""))
-    if groups.get("dest"):
-        dest = target(m["dest"])
+    if groups.get("dest") and groups.get("dest2"):
+        return None
+    if groups.get("dest") or groups.get("dest2"):
+        dest = target(groups.get("dest") or groups["dest2"])
         if dest is None:
             return None
         if not archive_like(dest):
@@ -204,8 +256,8 @@ def _extract(m: re.Match[str]) -> list[ActionCall] | None:
 
 
 # Every pattern below starts with one of these (see patterns.py: the module is registered behind them).
-GATE = (r"^(?:move|mv|put|send|throw|drag|delete|remove|rm|trash|erase|discard|get|bin|copy|cp|duplicate|make|create"
-        r"|back|rename|change|append|add|write|save|store|output|overwrite|replace|fill|mkdir|new|touch|update|refresh"
+GATE = (r"^(?:recursively|stick|drop|move|mv|put|send|throw|drag|delete|remove|rm|trash|erase|discard|get|bin|copy|cp"
+        r"|duplicate|make|create|back|rename|change|append|add|write|save|store|output|overwrite|replace|fill|mkdir|new|touch|update|refresh"
         r"|bump|reset|zip|compress|archive|tar|pack|bundle|gzip|build|extract|unzip|untar|unpack|decompress|uncompress"
         r"|expand|unarchive|transfer|relocate|craft|draft|generate|produce|set\s+up|prepare|populate|insert|place"
         r"|echo|dump|type)\b")
@@ -219,26 +271,34 @@ _WORDS = r"(?:(?:text|contents?|line|words?|string|message|data|phrase|sentence)
 _HOLDING = (r"(?:with|containing|that\s+(?:says|contains|reads|has|holds)|saying|which\s+(?:says|contains|reads|holds)"
             r"|whose\s+(?:content|contents|text)\s+(?:is|are|should\s+be|will\s+be)"
             r"|(?:put|write|add|insert|place|store|type|save)(?:\s+(?:in|into))?)")
-_ARCHIVE_KIND = r"(?:zip|tar(?:\.gz|\.bz2|\.xz|ball)?|tgz|gzipped\s+tar(?:ball)?|compressed\s+archive|archive)"
+_CODEC_WORD = (r"(?:gzip(?:ped)?|gz|bzip2?(?:ped)?|bz2|xz|lzma)(?:[\s-]+compressed)?|compressed|zipped")
+_ARCHIVE_KIND = (rf"(?:(?:{_CODEC_WORD})\s+)?(?:zip|tar(?:\.gz|\.bz2|\.xz|ball)?|tgz|tbz2?|txz|archive)"
+                 r"(?:\s+archive)?|(?:gzip|bzip2|xz)")
 
 PATTERNS = [
     # delete (and "move X to the trash", which means the same)
     (rf"(?:move|put|send|throw|drag)\s+(?P<src>.+?)\s+(?:{_TO}|in)\s+{_TRASH}", _delete),
-    (r"(?:delete|remove|rm|trash|erase|discard|get\s+rid\s+of|throw\s+away|throw\s+out|bin)\s+(?P<src>.+)", _delete),
+    (rf"{_VERB_REC}(?:delete|remove|rm|trash|erase|discard|get\s+rid\s+of|throw\s+away|throw\s+out|bin)"
+     rf"(?:\s+(?P<flag>-(?:rf|fr|r|R|Rf|fR)))?\s+(?P<src>.+?){_END_REC}", _delete),
     # copy
-    (rf"(?:copy|cp)\s+(?P<src>.+?)\s+from\s+(?P<from>{PLACE})\s+{_TO}\s+(?P<dest>.+?){_OVERWRITE}",
+    (rf"(?:copy|cp)\s+(?P<src>.+?)\s+from\s+(?P<from>{PLACE})\s+{_TO}\s+(?P<dest>.+?){_SAME_NAME}{_OVERWRITE}",
      _transfer("files.copy", prefix_from=True)),
-    (rf"(?:copy|duplicate|cp)\s+(?P<src>.+?)\s+(?:{_TO}|as)\s+(?P<dest>.+?){_OVERWRITE}", _transfer("files.copy")),
+    (rf"{_VERB_REC}(?:copy|duplicate|cp){_FLAG_REC}\s+(?P<src>.+?){_SRC_REC}\s+(?:{_TO}|as)\s+(?P<dest>.+?)"
+     rf"{_SAME_NAME}{_END_REC}{_PRESERVE}{_OVERWRITE}", _transfer("files.copy")),
     (r"(?:make|create)\s+(?:a\s+)?(?:backup\s+)?copy\s+of\s+(?P<src>.+?)\s+(?:called|named|as|at|in|into|to)\s+"
      r"(?P<dest>.+)", _transfer("files.copy")),
     (rf"back\s+up\s+(?P<src>.+?)\s+(?:in)?to\s+(?P<dest>.+?){_OVERWRITE}", _transfer("files.copy")),
+    (r"(?:copy|cp)\s+(?P<src>.+?)\s+(?:in\s+)?here", _transfer("files.copy", dest_fixed=".")),
+    (r"(?:make|create|take)\s+(?:a\s+)?backup(?:\s+copy)?\s+of\s+(?P<src>.+)|back\s+up\s+(?P<src2>\S+\.\w+)", _backup),
     # move and rename
-    (rf"(?:move|mv)\s+(?P<src>.+?)\s+from\s+(?P<from>{PLACE})\s+{_TO}\s+(?P<dest>.+?){_OVERWRITE}",
+    (rf"(?:move|mv)\s+(?P<src>.+?)\s+from\s+(?P<from>{PLACE})\s+{_TO}\s+(?P<dest>.+?){_SAME_NAME}{_OVERWRITE}",
      _transfer("files.move", prefix_from=True)),
-    (rf"(?:move|mv|put|transfer|relocate)\s+(?P<src>.+?)\s+{_TO}\s+(?P<dest>.+?){_OVERWRITE}", _transfer("files.move")),
+    (rf"(?:move|mv|transfer|relocate)\s+(?P<src>.+?){_SRC_REC}\s+{_TO}\s+(?P<dest>.+?){_SAME_NAME}{_END_REC}{_OVERWRITE}",
+     _transfer("files.move")),
+    (rf"put\s+(?P<src>.+?)\s+{_TO}\s+(?P<dest>.+?){_SAME_NAME}{_OVERWRITE}", _transfer("files.move", into=True)),
     (r"(?:move|mv)\s+(?P<src>.+?)\s+(?:in\s+)?here", _transfer("files.move", dest_fixed=".")),
-    (r"(?:move|mv)\s+(?P<src>.+?)\s+up\s+(?:one|a)\s+(?:level|folder|directory)",
-     _transfer("files.move", dest_fixed="..")),
+    (r"(?:move|mv)\s+(?P<src>.+?)\s+(?:up\s+(?:one|a)\s+(?:level|folder|directory)|(?:one\s+)?(?:level|folder|directory)\s+up"
+     r"|(?:in)?to\s+the\s+(?:level|folder|directory)\s+above)", _transfer("files.move", dest_fixed="..")),
     (r"(?:rename|mv)\s+(?P<src>.+?)\s+(?:to|as|into|so\s+(?:that\s+)?(?:it's|it\s+is|its\s+name\s+is))\s+(?P<dest>.+)",
      _rename),
     (r"change\s+the\s+name\s+of\s+(?P<src>.+?)\s+to\s+(?P<dest>.+)", _rename),
@@ -249,6 +309,8 @@ PATTERNS = [
     (rf"(?:write|save|store|output|put|place|insert|echo|dump|type)\s+(?:the\s+)?{_WORDS}?(?P<text>{_QUOTED})\s+"
      r"(?P<mode>(?:in)?to|in|inside|as|at\s+the\s+end\s+of|to\s+the\s+end\s+of)\s+"
      rf"(?:(?:a|the)\s+{_FRESH}(?:text\s+)?{_DOC}\s+(?:called\s+|named\s+)?)?(?P<file>{PLACE})", _write()),
+    (rf"(?:put|place|stick|drop)\s+(?P<src>.+?)\s+(?:in|inside|within)\s+(?P<dest>.+?){_SAME_NAME}",
+     _transfer("files.move", into=True)),
     (rf"(?:overwrite|replace\s+(?:the\s+)?(?:contents?|text)\s+of|fill(?:\s+up)?|populate|seed)\s+(?P<file>{PLACE})\s+"
      rf"with\s+(?:the\s+)?{_WORDS}?(?P<text>{_QUOTED})", _write()),
     (rf"(?:{_NEW})\s+(?:a\s+|an\s+|the\s+)?{_FRESH}(?:text\s+)?(?:{_DOC}\b\s*{_NAMED}?|(?=\S+\.\w))"
@@ -282,8 +344,10 @@ PATTERNS = [
     (r"(?P<verb>zip(?:\s+up)?|compress|archive|tar(?:\s+up)?|pack(?:\s+up)?|bundle(?:\s+up)?|gzip)\s+(?P<src>.+?)\s+"
      rf"(?:{_TO}|as|in)\s+(?:an?\s+)?(?:(?:new\s+)?(?P<kind>{_ARCHIVE_KIND})(?:\s+(?:file|archive))?\s+)?"
      rf"(?:called\s+|named\s+)?(?P<dest>{PLACE})", _archive),
-    (rf"(?:create|make|build)\s+(?:a|an)\s+(?P<kind>{_ARCHIVE_KIND})(?:\s+(?:file|archive))?\s+"
-     rf"(?:of|from|containing|with)\s+(?P<src>.+?)(?:\s+(?:called|named|as|at)\s+(?P<dest>{PLACE}))?", _archive),
+    (rf"(?:create|make|build|generate|produce)\s+(?:a|an|the)\s+(?:new\s+)?(?P<kind>{_ARCHIVE_KIND})"
+     rf"(?:\s+(?:file|archive))?\s+(?:(?:called\s+|named\s+)?(?P<dest>{TOKEN})\s+)?"
+     rf"(?:of|from|containing|with|for|out\s+of)\s+(?P<src>.+?)(?:\s+(?:called|named|as|at|in|into)\s+(?P<dest2>{PLACE}))?",
+     _archive),
     (rf"(?P<verb>zip(?:\s+up)?|tar(?:\s+up)?)\s+(?P<src>{PLACE})", _archive),
     (r"(?P<verb>extract|unzip|untar|unpack|decompress|uncompress|expand|unarchive)\s+(?:all\s+)?(?:the\s+)?"
      r"(?:(?:files|contents?|everything)\s+(?:from|of|in)\s+)?(?:the\s+)?"

@@ -18,7 +18,7 @@ __all__ = ["GATED", "PATTERNS", "READING", "view"]
 _ALGO = r"sha-?256|sha-?1|md-?5|sha-?512"
 _MEASURE = r"lines|words|characters|chars|letters|bytes|line|word|character"
 _MEASURES = rf"(?:{_MEASURE})(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:{_MEASURE}))*"
-_IN_PLACE = rf"(?:\s+(?:in|under|inside|within|on|of)\s+(?P<where>{PLACE}))?"
+_IN_PLACE = rf"(?:\s+(?:in|under|inside|within|on|of)\s+(?P<where>{PLACE})|\s+(?:right\s+)?here)?"
 
 
 def view(chunk: str, *, certain_file: bool) -> list[ActionCall] | None:
@@ -121,6 +121,13 @@ def _du(depth: int | None = None, top: bool = False, bare: bool = True):
     return build
 
 
+def _bytes(m: re.Match[str]) -> list[ActionCall] | None:
+    paths = sources(m["paths"] or m["paths2"], strict=True)
+    if paths is None or not all(file_like(p) or any(c in p for c in "*?[") for p in paths):
+        return None
+    return [ActionCall("files.count", {"paths": paths, "what": "bytes"})]
+
+
 def _checksum(m: re.Match[str]) -> list[ActionCall] | None:
     paths = sources(m["paths"], strict=True)
     if paths is None or any(dirlike(p) for p in paths):
@@ -146,7 +153,7 @@ _ARCHIVE_NOUN = r"(?:archive|zip\s+file|zip|tarball|tar\s+file)"
 
 def _archive_only(chunk: str) -> list[ActionCall] | None:
     """List an archive's members when the name is an archive ("backup.zip", "the tarball x")."""
-    m = re.fullmatch(rf"(?:the\s+)?(?P<noun>{_ARCHIVE_NOUN})?\s*(?P<rest>.+)", chunk.strip(), re.I)
+    m = re.fullmatch(rf"(?:the\s+)?(?:(?P<noun>{_ARCHIVE_NOUN})\s+)?(?P<rest>.+)", chunk.strip(), re.I)
     found = named(m["rest"]) if m else None
     if found is None or not (m["noun"] or archive_like(found[0])):
         return None
@@ -159,7 +166,7 @@ ARCHIVES_GATE = r"\.(?:zip|tar|tgz|tbz2?|txz|gz|bz2|xz)\b|\b(?:archive|zip|tarba
 ARCHIVES = [
     (r"(?:list|show(?:\s+me)?|display|view|print|what(?:'s|\s+is|\s+are))\s+(?:all\s+)?(?:the\s+)?"
      r"(?:contents|content|files|entries|members|everything)\s+(?:of|in|inside)\s+"
-     rf"(?P<what>(?:the\s+)?{_ARCHIVE_NOUN}?\s*{PLACE})", lambda m: _archive_only(m["what"])),
+     rf"(?P<what>(?:the\s+)?(?:{_ARCHIVE_NOUN}\s+)?{PLACE})", lambda m: _archive_only(m["what"])),
     (rf"(?:list|peek\s+(?:into|inside)|look\s+(?:inside|into)|inspect)\s+(?P<what>{PLACE})",
      lambda m: _archive_only(m["what"])),
 ]
@@ -175,7 +182,9 @@ HEAD_TAIL = [
 
 COUNTING_GATE = r"\b(?:count|tally|many|counts?|number|wc)\b"
 COUNTING = [
-    (rf"(?:count|tally)\s+(?:the\s+)?(?:number\s+of\s+)?(?P<what>{_MEASURES})\s+(?:in|of|for)\s+(?P<paths>.+)", _count),
+    (r"(?:count|tally)\s+(?:up\s+)?(?:all\s+(?:of\s+)?)?(?:the\s+)?(?:total\s+)?(?:number\s+of\s+)?"
+     rf"(?P<what>{_MEASURES})\s+"
+     r"(?:in|of|for|inside|within)\s+(?P<paths>.+)", _count),
     (rf"how\s+many\s+(?P<what>{_MEASURES})(?:\s+of\s+(?:code|text))?\s+(?:are\s+there\s+|are\s+|is\s+)?"
      r"(?:in|does|do)\s+(?P<paths>.+?)"
      r"(?:\s+(?:have|contain|has|hold))?", _count),
@@ -199,6 +208,7 @@ WHERE = [
 ]
 
 _HOGGING = r"(?:taking|using|eating|hogging|filling|consuming|occupying|wasting)"
+_READABLE = r"(?:(?:a\s+|the\s+)?human[\s-]*readable(?:\s+(?:form|format|units|sizes?|way))?|human\s+units)"
 _FOLDERS = r"(?:folders|directories|dirs|sub-?folders|sub-?directories)"
 DISK_USAGE_GATE = (r"\b(?:taking|using|eating|hogging|filling|consuming|occupying|wasting|biggest|largest|heaviest"
                    r"|fattest|usage|sizes?|big|large|heavy|space|room|storage|du)\b")
@@ -214,13 +224,40 @@ DISK_USAGE = [
      r"(?:biggest|largest|(?:taking|using)\s+(?:up\s+)?(?:the\s+most|most|so\s+much|all\s+the|a\s+lot\s+of)\s+"
      rf"(?:disk\s+)?space){_IN_PLACE}", _du()),
     (r"(?:(?:show|get|check|give)(?:\s+me)?\s+)?(?:the\s+)?(?:disk|space|storage)\s+usage"
-     rf"(?:\s+(?:of|for|in|under)\s+(?P<where>{PLACE}))?", _du()),
+     rf"(?:\s+(?:of|for|in|under)\s+(?P<where>{PLACE}))?(?:\s+(?:in\s+)?{_READABLE})?", _du()),
     (r"(?:(?:show|list|get|give)(?:\s+me)?\s+)?(?:the\s+)?(?:(?:folder|directory|sub-?folder|dir)\s+sizes"
      rf"|sizes?\s+of\s+(?:the\s+|all\s+(?:the\s+)?)?{_FOLDERS}){_IN_PLACE}", _du()),
     (rf"how\s+(?:big|large|heavy)\s+is\s+(?P<where>{PLACE})"
      rf"|(?:(?:what(?:'s|\s+is)|show(?:\s+me)?|get|give\s+me)\s+)?(?:the\s+)?(?:total\s+)?(?:disk\s+)?size\s+of\s+"
      rf"(?P<where2>{PLACE})|how\s+much\s+(?:disk\s+)?space\s+(?:does|is)\s+(?P<where3>{PLACE})\s+"
      r"(?:take(?:\s+up)?|use|using|taking(?:\s+up)?|occupy)", _du(depth=0, bare=False)),
+    # each thing in a folder: "the disk usage of the files and folders in src", "the size of everything in src"
+    (rf"(?:(?:show|get|check|give|list|print|display|report)(?:\s+me)?\s+)?(?:the\s+)?(?:disk\s+(?:usage|space)"
+     rf"|space\s+used|(?:human[\s-]*readable\s+)?sizes?)\s+(?:of|for|used\s+by)\s+(?:the\s+|all\s+(?:of\s+)?(?:the\s+)?"
+     r"|each\s+(?:of\s+the\s+)?|every\s+)?"
+     rf"(?:files?\s+and\s+(?:folders?|directories|directory|dirs?|sub-?folders?|sub-?directories)|everything|entries"
+     r"|items|things|contents|(?:top[\s-]+level\s+)?(?:sub-?)?(?:folders?|directories|directory|dirs?)|files?)"
+     rf"{_IN_PLACE}(?:\s+(?:in\s+)?{_READABLE})?",
+     _du()),
+    (r"how\s+much\s+(?:disk\s+)?(?:space|room)\s+(?:does|do)\s+(?:each|every|all\s+(?:of\s+)?the)\s+"
+     rf"(?:(?:sub-?)?(?:folders?|directories|directory|dirs?)|files?\s+and\s+(?:folders?|directories|directory)){_IN_PLACE}"
+     r"\s+(?:take(?:\s+up)?|use|occupy)", _du()),
+    # "summarize the disk usage of src", "the disk usage of src, summarized": `du -s`
+    (rf"(?:summari[sz]e|total)\s+(?:the\s+)?(?:disk\s+(?:usage|space)|space\s+used|size)\s+(?:of|for|in)\s+"
+     rf"(?P<where>{PLACE})(?:\s+(?:in\s+)?{_READABLE})?"
+     r"|(?:(?:what(?:'s|\s+is)|show(?:\s+me)?|get|give\s+me|print|display)\s+)?(?:the\s+)?"
+     r"(?:disk\s+(?:usage|space)|space\s+used)"
+     rf"\s+(?:of|for)\s+(?P<where2>{PLACE})\s*,?\s+(?:summari[sz]ed|in\s+summary|as\s+a\s+(?:summary|total)"
+     rf"|(?:as\s+)?(?:a\s+|one\s+)?(?:single\s+)?total)", _du(depth=0)),
+    # "human-readable size of src", "the total size of src": a folder's total, as `du -sh` gives it
+    (rf"(?:(?:what(?:'s|\s+is)|show(?:\s+me)?|get|give\s+me|print|display|report|check)\s+)?(?:the\s+)?"
+     rf"(?:(?:total|overall|combined|human[\s-]*readable)\s+){{1,2}}(?:disk\s+(?:usage|space)|(?:disk\s+)?size)\s+"
+     rf"(?:of|for|used\s+by)\s+(?P<where>{PLACE})"
+     rf"(?:\s+(?:in\s+)?{_READABLE})?|(?:(?:what(?:'s|\s+is)|show(?:\s+me)?|get|give\s+me|print|display|report)\s+)?"
+     rf"(?:the\s+)?(?:disk\s+)?size\s+of\s+(?P<where2>{PLACE})\s+(?:in\s+)?(?:{_READABLE}|total)", _du(depth=0)),
+    # a file's exact size: "the size of big.bin in bytes", as `wc -c big.bin` gives it
+    (r"(?:(?:show|print|get|give\s+me|tell\s+me|display|what(?:'s|\s+is))\s+)?(?:the\s+)?(?:exact\s+)?(?:file\s+)?"
+     r"size\s+(?:of\s+(?P<paths>.+?)\s+in\s+bytes|in\s+bytes\s+of\s+(?P<paths2>.+))", _bytes),
     # "space" and "disk" make any name a folder: "how much space does src use", "du -sh build"
     (rf"how\s+much\s+(?:disk\s+|storage\s+)?(?:space|room|storage)\s+(?:does|do|is|are)\s+(?P<where>{PLACE})\s+"
      r"(?:take(?:\s+up)?|use|using|taking(?:\s+up)?|occupy|occupying|need)(?:\s+(?:on\s+(?:the\s+)?disk|in\s+total))?"

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..types import ActionCall
 from .clauses import Reject, clause, read_clauses, set_once
-from .find_clauses import FIND_CLAUSES
+from .find_clauses import FIND_CLAUSES, GLOB_CLAUSE
 from .phrases import (
     AGE, EXT, KIND, NUM, PLACE, PLURAL_EXT, SIZE, STOPWORDS, TOKEN, ext_of, file_like, number, parse_age,
     parse_size, place, unquote,
@@ -144,6 +144,9 @@ def _said_kind(s: dict[str, Any], kind: str) -> None:
 
 
 def _object(m: re.Match[str], s: dict[str, Any]) -> bool:
+    if m["regular"]:  # "regular files" are files and nothing else
+        _said_kind(s, "file")
+        return set_once(s, "only", True)
     if m["ext"] or m["plural"]:
         ext = ext_of(m["ext"] or m["plural"])
         if ext is None:
@@ -153,6 +156,37 @@ def _object(m: re.Match[str], s: dict[str, Any]) -> bool:
     else:
         _said_kind(s, _kind(m["noun"]))
     return True
+
+
+def _files_only(m: re.Match[str], s: dict[str, Any]) -> bool:
+    """"files, not folders": files and nothing else."""
+    _said_kind(s, "file")
+    return s["type"] == "file" and set_once(s, "only", True)
+
+
+_FEW = "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|hundred"
+_TOP_KEY = (r"newest|latest|oldest|most\s+recent(?:ly\s+(?:modified|changed|edited|updated|created))?"
+            r"|least\s+recent(?:ly\s+(?:modified|changed|edited|updated))?|recently\s+(?:modified|changed|edited|updated)"
+            r"|last\s+(?:modified|changed|edited|updated)")
+
+
+def _top(m: re.Match[str], s: dict[str, Any]) -> bool:
+    """"the 5 newest files", "the most recently modified file": the first N by time, like `ls -t | head -n N`."""
+    noun = m["obj"].lower()
+    if not m["n"] and noun not in ("file", "folder", "directory"):
+        return False  # "the newest files" is a sorted listing, read by the clauses below
+    n = number(m["n"]) if m["n"] else 1
+    _sort(m, s)
+    _said_kind(s, _kind(noun) if noun.startswith(("fold", "dir")) else "any")
+    return bool(n) and set_once(s, "top", n)
+
+
+def _order(m: re.Match[str], s: dict[str, Any]) -> bool:
+    """"in descending order", "from smallest to largest": which end of the sort comes first."""
+    if m["key"]:
+        _sort(m, s)
+        return set_once(s, "order", "asc" if s.get("reverse") else "desc")
+    return set_once(s, "order", "desc" if m["dir"].lower() in ("descending", "decreasing") else "asc")
 
 
 def _sort_and_object(m: re.Match[str], s: dict[str, Any]) -> bool:
@@ -165,13 +199,19 @@ def _sort_and_object(m: re.Match[str], s: dict[str, Any]) -> bool:
 
 def _location(m: re.Match[str], s: dict[str, Any]) -> bool:
     folder = place(m["place"])
+    if folder is not None and m["prep"].lower() in ("under", "underneath", "beneath", "below"):
+        s["deep"] = True  # "the folders under src": all of them, at any depth
     return folder is not None and set_once(s, "path", folder)
 
 
 def _bare(m: re.Match[str], s: dict[str, Any]) -> bool:
     """A lone word: a name to find ("find notes.txt"), or a folder to list ("list src/")."""
     text = m["place"]
-    word, _ = unquote(text)
+    word, quoted = unquote(text)
+    if word.startswith("-") and not quoted:
+        return False  # "ls -lh": a flag, not a folder
+    if re.match(rf"\s+{KIND}\b", m.string[m.end():], re.I) and ext_of(word.split()[-1]):
+        return False  # "the .txt files": a kind of file, not a folder ".txt"
     if s["verb"] == "find" and " " not in text.strip() and "name" not in s:
         if re.fullmatch(r"\*?\.\w{1,10}", word) and re.match(r"\s*(?:,|and\b|or\b|&)", m.string[m.end():]):
             raise Reject("several extensions")  # ".orig and .rej files": find takes one
@@ -189,6 +229,7 @@ def _bare(m: re.Match[str], s: dict[str, Any]) -> bool:
 
 
 _SUBDIRS = r"sub-?(?:folders|directories|dirs)"
+_READABLE = r"(?:a\s+)?human[\s-]*readable(?:\s+(?:form|format|units|way))?"
 _SORT_KEY = (r"size|file\s+size|name|file\s*name|date|time|age|last\s+modified|modification\s+(?:time|date)"
              r"|modified\s+(?:time|date)|date\s+modified|mtime|modified|newest|recency")
 _FIRST_KEY = (r"biggest|largest|smallest|newest|latest|oldest|most\s+recent(?:ly\s+(?:modified|changed|edited))?"
@@ -224,6 +265,7 @@ _CLAUSES = [
     clause(rf"(?:(?:with\s+)?(?:a\s+)?(?:size|sized)\s+|(?:that\s+are\s+|which\s+are\s+)?sized\s+)?between\s+"
            rf"(?P<a>{SIZE})\s+and\s+(?P<b>{SIZE}){_NOT_A_SIZE}", _between),
     # names and extensions
+    GLOB_CLAUSE,
     clause(rf"(?:named|called|titled|with\s+(?:the\s+)?(?:file\s*)?name|whose\s+(?:file\s*)?name\s+is)\s+"
            rf"(?:exactly\s+)?(?P<tok>{TOKEN})", _name("{}")),
     clause(rf"(?:matching|that\s+match(?:es)?|which\s+match|like|with\s+names?\s+(?:matching|like))\s+"
@@ -237,21 +279,34 @@ _CLAUSES = [
     clause(rf"{_NAME_IS}(?:ending|ends?)\s+(?:in|with)\s+(?P<tok>{TOKEN})", _ending),
     clause(rf"(?:with|having|of)\s+(?:the\s+|an?\s+)?(?:file\s+)?(?:extension|suffix|ext|type)\s+(?P<tok>{TOKEN})"
            rf"|(?:with|having)\s+(?:an?\s+|the\s+)?(?P<tok2>\.?\w{{1,10}})\s+(?:extension|suffix)", _extension),
+    clause(r"(?:but\s+|and\s+)?(?:not|no|without|excluding|except(?:\s+for)?|leaving\s+out|skipping)\s+"
+           r"(?:the\s+|any\s+)?(?:folders|directories|dirs)", _files_only),
     *FIND_CLAUSES,  # except X, whose path contains X, names only, in the X tree
     clause(r"case[\s-]*insensitive(?:ly)?|ignoring\s+(?:the\s+)?case|ignore\s+case|regardless\s+of\s+case"
            r"|in\s+any\s+case", _fixed("ci", True)),
     clause(r"empty|zero[\s-]*(?:bytes?|byte|size|sized|length)|0[\s-]*(?:bytes?|b)", _fixed("empty", True)),
     clause(r"hidden|dot-?files?", _fixed("hidden", True)),
     # listing style
-    clause(r"(?:in\s+)?(?:a\s+|the\s+)?(?:long|detailed)(?:\s+(?:format|form|listing|list|view|mode|output))?"
-           rf"|with\s+(?:all\s+)?(?:the\s+|their\s+|full\s+)?(?:{_DETAILS})(?:\s*(?:,|and)\s*(?:{_DETAILS}))*"
+    clause(r"detailed\s+(?:info(?:rmation)?|listing)\s+(?:about|on|for|of)"
+           r"|(?:in\s+)?(?:a\s+|the\s+)?(?:long|detailed)(?:\s+(?:listing\s+)?(?:format|form|listing|list|view|mode|output))?"
+           rf"|(?:(?:along\s+)?with|showing|including)\s+(?:all\s+)?(?:the\s+|their\s+|full\s+)?(?:{_DETAILS})"
+           rf"(?:\s*(?:,|and)\s*(?:{_DETAILS}))*"
            r"|in\s+detail|(?:with\s+)?(?:the\s+)?details", _fixed("long", True)),
+    clause(rf"(?:(?:along\s+)?with\s+|showing\s+|and\s+)?(?:their\s+|the\s+)?(?:file\s+)?sizes?\s+(?:in\s+)?{_READABLE}"
+           rf"|(?:(?:along\s+)?with\s+|showing\s+)?(?:their\s+|the\s+)?human[\s-]*readable(?:\s+file)?\s+sizes?"
+           rf"|(?:in\s+)?{_READABLE}", lambda m, s: set_once(s, "long", True) and set_once(s, "human", True)),
     clause(rf"(?:(?:sorted|sort|ordered|order|arranged)\s+)?by\s+(?:their\s+|the\s+)?(?P<key>{_SORT_KEY})", _sort),
     clause(rf"(?:(?:sorted|ordered)\s+)?(?:with\s+)?(?:the\s+)?(?:from\s+)?(?P<key>{_FIRST_KEY})\s+"
            r"(?P<obj>ones?\s+|files?\s+)?(?:first|on\s+top|at\s+the\s+top)", _sort_and_object),
     clause(r"(?:(?:sorted|ordered|arranged)\s+)?(?:alphabetically|in\s+alphabetical\s+order)",
            _fixed("sort", "name")),
     clause(r"(?:in\s+)?reverse(?:d)?(?:\s+order)?|backwards", _fixed("reverse", True)),
+    clause(r"(?:in\s+)?(?P<dir>descending|decreasing|ascending|increasing)(?:\s+order)?"
+           r"|from\s+(?P<key>largest|biggest|smallest|newest|latest|oldest)\s+to\s+(?:largest|biggest|smallest|newest"
+           r"|latest|oldest)", _order),
+    clause(rf"(?:the\s+)?(?:(?:top|first)\s+)?(?:(?P<n>\d+|{_FEW})\s+)?(?P<key>{_TOP_KEY})\s+"
+           r"(?P<obj>files?|entries|items|ones|things|(?:files\s+and\s+)?(?:folders|directories)|folder|directory)"
+           r"(?=[\s,]|$)", _top),
     clause(rf"(?P<key>{_FIRST_KEY}|recently\s+(?:modified|changed|edited)|recent|last\s+modified)", _sort),
     clause(rf"{_MODVERB}\s+(?P<key>recently)", _sort),
     # depth
@@ -266,16 +321,20 @@ _CLAUSES = [
            rf"(?P<n>{NUM})\s+(?:levels?|deep|down)(?:\s+(?:deep|down))?|(?:(?:with|at)\s+(?:a\s+)?)?max(?:imum)?[\s_-]?depth\s*(?:=|of)?\s*(?P<n2>\d+)",
            lambda m, s: set_once(s, "max_depth", number(m["n"] or m["n2"]))),
     # what is listed
-    clause(rf"(?P<ext>{EXT})\s+(?P<kind>{KIND})|(?P<plural>{PLURAL_EXT})|(?P<noun>files?|folders?|directories"
+    clause(rf"(?P<regular>(?:ordinary|regular|normal|plain)\s+files?)|(?P<ext>{EXT})\s+(?P<kind>{KIND})"
+           rf"|(?P<plural>{PLURAL_EXT})|(?P<noun>files?|folders?|directories"
            rf"|directory|dirs?|sub-?(?:folders?|directories|dirs)|(?:symbolic\s+|sym\s*)?links?|symlinks?|things"
            r"|items|entries|stuff|everything|anything|ones|contents?)", _object),
     # where
     clause(r"(?:right\s+|in\s+)?here", _fixed("path", ".")),
     clause(r"(?:in|inside|within|under|of|from)\s+(?:(?:the\s+)?(?:current|present)\s+(?:working\s+)?|this\s+"
            r"|(?:the\s+)?working\s+)(?:folder|directory|dir)(?=\s|,|$)", _fixed("path", ".")),
-    clause(rf"(?:in|inside|within|under|beneath|below|from|of|at|on)\s+(?P<place>{PLACE})", _location),
+    clause(rf"(?P<prep>in|inside|within|under|underneath|beneath|below|from|of|at|on)\s+(?P<place>{PLACE})", _location),
     clause(rf"(?P<place>{PLACE})", _bare),
     clause(r"only|just|alone", _fixed("only", True)),
+    # what ls and find print anyway: one name a line
+    clause(r"(?:with\s+|in\s+)?(?:one\s+(?:file\s+|entry\s+|name\s+|item\s+)?(?:per|a|on\s+each)\s+line"
+           r"|in\s+a\s+single\s+column|(?:just\s+|only\s+)?(?:the\s+)?(?:file\s*)?names\s+of)", lambda m, s: True),
     # words that add nothing
     clause(r"all|every|each|any|the|of|me|only|just|a|an|some|that|which|are|is|were|was|there|have\s+been"
            r"|has\s+been|been|with|having|and|or|but|including|include|plus|also|too|as\s+well|both|my|anywhere"
@@ -307,19 +366,30 @@ def _decide(s: dict[str, Any]) -> list[ActionCall] | None:
     if verb == "search":
         verb = s["verb"] = "find"
     hidden_only = bool(s.get("hidden") and s.get("only"))  # "list only the hidden files": not ls -a
-    wants_find = verb == "find" or bool(filters) or kind in ("dir", "link") or hidden_only
+    files_only = kind == "file" and bool(s.get("only")) and not filters  # "list just the files": not the folders
+    wants_find = verb == "find" or bool(filters) or kind in ("dir", "link") or hidden_only or files_only
     if not wants_find:
         if verb in ("ask", "show") and not s.get("object") and "path" not in s and not s.get("hidden"):
             return None
         if verb != "list" and file_like(s.get("path", "")) and not s["path"].endswith("/"):
             return None  # "show the contents of notes.txt" reads it
-        args = {k: s[k] for k in ("long", "recursive", "sort", "reverse") if s.get(k)}
+        if s.get("top") and s.get("recursive"):
+            return None
+        if "order" in s:  # size and time sort largest and newest first; names from a
+            if not s.get("sort"):
+                return None
+            s["reverse"] = (s.pop("order") == "desc") != (s["sort"] in ("size", "time"))
+        args = {k: s[k] for k in ("long", "recursive", "sort", "reverse", "top", "human") if s.get(k)}
         if s.get("hidden"):
             args["all"] = True
         if s.get("sort") == "name" and not s.get("reverse"):
             args.pop("sort")
         return [ActionCall("files.list", _with_path(s, args))]
-    if any(s.get(k) for k in ("long", "sort", "reverse")) or not (filters or s.get("object") or s.get("hidden")):
+    if s.get("top"):
+        return None  # find does not sort
+    if kind == "dir" and s.get("sort") == "size" and not (filters or s.get("reverse") or s.get("long")):
+        return [ActionCall("files.disk_usage", _with_path(s, {}))]  # folders by size: `du -d 1 | sort -hr`
+    if any(s.get(k) for k in ("long", "sort", "reverse", "human")) or not (filters or s.get("object") or s.get("hidden")):
         return None
     if kind == "dir" and ("min_size" in filters or "max_size" in filters):
         return None  # a folder's size is what is in it: that is disk usage, not find
@@ -331,7 +401,8 @@ def _decide(s: dict[str, Any]) -> list[ActionCall] | None:
         filters["type"] = kind
     if s.get("names_only"):
         filters["names_only"] = True
-    if verb != "find" and (kind in ("dir", "link") or hidden_only) and not s.get("recursive"):
+    deep = s.get("recursive") or s.get("deep")
+    if verb != "find" and (kind in ("dir", "link") or hidden_only or files_only) and not deep:
         filters.setdefault("max_depth", 1)
     return [ActionCall("files.find", _with_path(s, filters))]
 

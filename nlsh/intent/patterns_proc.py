@@ -1,9 +1,10 @@
 """Processes: listing, finding (by name, pid or port), their pids (pgrep), details, and signals.
 
 Signals are read strictly: a pid, a single program name or both ("kill firefox", "kill every
-python process", "terminate the python process with id 42"), with force words ("instantly",
-"-9", "forcefully") giving KILL and everything else TERM; the words after the verb are read
-by proc_clauses. "kill it", "kill everything", "kill the process on port 8080" (two steps:
+python process", "terminate the python process with id 42"), or text in the command line
+("kill every process whose command line contains server.py", like pkill -f), with force
+words ("instantly", "-9", "forcefully") giving KILL and everything else TERM; the words after
+the verb are read by proc_clauses. "kill it", "kill everything", "kill the process on port 8080" (two steps:
 find, then signal) and "stop the server" pass to the model.
 """
 
@@ -33,7 +34,7 @@ def _kill(m: re.Match[str]) -> list[ActionCall] | None:
 
 
 def _send(m: re.Match[str]) -> list[ActionCall] | None:
-    sig = signal_name(m["sig"])
+    sig = signal_name(m["sig"] or m.groupdict().get("sig2") or "")
     return signal_plan(m["body"], signal=sig) if sig else None
 
 
@@ -152,7 +153,7 @@ def _info(m: re.Match[str]) -> list[ActionCall] | None:
 # Every pattern below contains one of these (see patterns.py: the module is registered behind them).
 GATE = (r"\b(?:kill|terminate|end|stop|quit|close|send|pause|suspend|freeze|resume|continue|unpause|unfreeze|interrupt"
         r"|process|processes|procs|pids?|port|running|alive|up|tasks|programs|apps|applications|ps|cpu|processor"
-        r"|memory|mem|ram|pidof|pgrep|pkill|killall|instances?)\b|:\d")
+        r"|memory|mem|ram|pidof|pgrep|pkill|killall|instances?|sig(?:term|kill|int|hup|stop|cont|usr1|usr2))\b|:\d")
 
 _PROCS = r"(?:processes|procs|tasks|programs|apps|applications)"
 _RES = rf"(?P<res>{_RESOURCE})"
@@ -163,6 +164,10 @@ _PORT = r"(?:port\s+|:)(?P<port>\d+)"
 _ASK = (r"(?:show|list|display|get|give|find|tell|print|output|return|fetch|retrieve|report|look\s+up|i\s+need"
         r"|what(?:'s|\s+is|\s+are|\s+were)|which\s+(?:is|are))(?:\s+me)?")
 _PIDS = r"(?:pids?|pid\s+numbers?|process\s+ids?|process\s+id\s+numbers?|process\s+numbers?)"
+_PIDS_LINK = (r"(?:of|for|belonging\s+to|(?:that|which)\s+belongs?\s+to|with\s+(?:the\s+)?(?:process\s+|program\s+)?name"
+              r"|(?:that\s+are\s+|which\s+are\s+)?(?:named|called|matching))")
+_SIGWORD = r"sig(?:term|kill|int|hup|stop|cont|usr1|usr2)"
+_ALIVE = r"(?:still\s+|currently\s+)?(?:running|up|alive|active)(?:\s+(?:right\s+)?now)?"
 _HOGS = r"(?:using|uses?|eating|eats?|hogging|hogs?|consuming|consumes?|taking|takes?)"
 
 PATTERNS = [
@@ -172,6 +177,9 @@ PATTERNS = [
      r"(?P<verb>force[\s-]*(?:kill|quit|stop)|kill(?:all)?|pkill|terminate|end|stop|quit|close|shut\s+down)\s+"
      r"(?P<body>.+)", _kill),
     (rf"(?:send|deliver)\s+(?:a\s+|an\s+|the\s+)?(?:signal\s+)?(?P<sig>{SIG})(?:\s+signal)?\s+to\s+(?P<body>.+)", _send),
+    (rf"(?:send|give)\s+(?P<body>.+?)\s+(?:a|an|the)\s+(?:(?P<sig>{_SIGWORD})(?:\s+signal)?|(?P<sig2>{SIG})\s+signal)",
+     _send),
+    (rf"(?P<sig>{_SIGWORD})\s+(?P<body>.+)", _send),
     (r"(?P<force>force[\s-]*)?(?:kill|terminate|stop|end)\s+(?:the\s+)?(?:process(?:es)?\s+|pids?\s+)?"
      r"(?P<pids>\d+(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)\d+)+)", _signal_each),
     (rf"(?:pause|suspend|freeze)\s+(?:the\s+)?(?:process|pid)\s+{_PID}", _fixed_signal("STOP")),
@@ -179,11 +187,12 @@ PATTERNS = [
     (rf"interrupt\s+(?:the\s+)?(?:process|pid)\s+{_PID}", _fixed_signal("INT")),
     # pids (like pgrep and pidof)
     (r"(?:pidof|pgrep)(?P<flags>(?:\s+-[nof]+)*)\s+(?P<body>.+)", _pgrep),
-    (rf"(?:{_ASK}\s+)?(?:the\s+|all\s+(?:the\s+)?|an?\s+list\s+of\s+(?:the\s+)?)?(?:(?P<pick>{PICK})\s+)?{_PIDS}\s+"
-     r"(?:of|for|belonging\s+to)\s+(?P<body>.+)", _pids),
+    (rf"(?:{_ASK}\s+)?(?:the\s+|(?:all|every|each)\s+(?:of\s+)?(?:the\s+)?|an?\s+list\s+of\s+(?:the\s+)?)?"
+     rf"(?:(?P<pick>{PICK})\s+)?{_PIDS}\s+{_PIDS_LINK}\s+(?P<body>.+)", _pids),
+    (rf"(?:which|what)\s+{_PIDS}\s+(?:belong|belongs|are\s+for)\s+to\s+(?P<body>.+)", _pids),
     (rf"what\s+{_PIDS}\s+(?:does|do)\s+(?P<body>.+?)\s+(?:have|use|run\s+(?:as|with|under))", _pids),
     (rf"(?:{_ASK}\s+)?(?:the\s+)?(?P<body>{_NAME})(?:'s|\s+process(?:es)?(?:'s?)?)?\s+{_PIDS}", _pids),
-    (rf"(?:{_ASK}\s+)?(?:the\s+)?(?P<pick>{PICK})\s+"
+    (rf"(?:(?:{_ASK}|select|pick|choose|grab|keep|give\s+me)\s+)?(?:(?:only|just)\s+)?(?:the\s+)?(?P<pick>{PICK})\s+"
      r"(?P<body>(?=.*\b(?:process|processes|instance|instances)\b).+)", _pids),
     # details of one process
     (rf"(?:(?:{_VERB}|what\s+(?:is|are))\s+)?(?:the\s+)?(?:details|info(?:rmation)?|more\s+info|everything)\s+"
@@ -225,16 +234,19 @@ PATTERNS = [
     (rf"(?:which|what)\s+{_PROCS}\s+(?:are|is)(?P<rest>\s+.+)", _list),
     (rf"(?:which|what)\s+{_PROCS}\s+(?:does|do)\s+(?:the\s+)?(?:user\s+)?(?P<owner>[a-z_][\w.-]*)\s+"
      r"(?:own|have|run(?:\s+right\s+now)?)", _list),
+    (r"what(?:'s|\s+is|\s+are)\s+(?:the\s+)?user\s+(?P<owner>[a-z_][\w.-]*)\s+running(?:\s+(?:right\s+)?now)?", _list),
     (r"what(?:'s|\s+is|\s+are)\s+(?:running|the\s+running\s+processes)"
      r"(?:\s+(?:right\s+)?now|\s+on\s+(?:this|my|the)\s+(?:machine|computer|system))?|ps", _list),
     # by name (after the listings: "show the top processes" is not a program called "top")
     (rf"(?:{_FIND}\s+)?(?:the\s+|all\s+(?:the\s+)?)?(?:process(?:es)?|pids?)\s+"
      rf"(?:named\s+|called\s+|for\s+|of\s+|matching\s+)?(?P<name>{_NAME})", _find),
     (rf"{_FIND}\s+(?:the\s+|all\s+(?:the\s+)?|any\s+)?(?:running\s+)?(?P<name>{_NAME})\s+process(?:es)?", _find),
-    (rf"(?:(?:check|see|tell\s+me|find\s+out|verify)\s+(?:if|whether)\s+(?P<name3>{_NAME})\s+is\s+"
-     rf"(?:running|still\s+running|up|alive))|(?:is|are)\s+there\s+any\s+(?P<name4>{_NAME})\s+processes"
+    (rf"(?:(?:check|see|tell\s+me|find\s+out|verify)\s+(?:if|whether)\s+(?P<name3>{_NAME})\s+is\s+{_ALIVE})"
+     rf"|(?:is|are)\s+there\s+any\s+(?P<name4>{_NAME})\s+processes"
      r"(?:\s+running)?", lambda m: _find_name(m["name3"] or m["name4"])),
-    (rf"is\s+(?P<name>{_NAME})\s+(?:running|still\s+running|up|alive)"
+    (rf"(?:do|does)\s+(?:i|we|you|it|this\s+(?:machine|computer|system|box))\s+have\s+any\s+(?P<name>{_NAME})\s+"
+     r"(?:process(?:es)?|instances?)(?:\s+(?:running|open|active|alive))?(?:\s+(?:right\s+)?now)?", _find),
+    (rf"is\s+(?P<name>{_NAME})\s+{_ALIVE}"
      rf"|is\s+there\s+(?:an?\s+|any\s+)?(?P<name2>{_NAME})\s+process(?:\s+running)?",
      lambda m: _find_name(m["name"] or m["name2"])),
 ]

@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 
 from ..types import ActionCall
-from .phrases import NUM, PLACE, archive_like, dirlike, file_like, named, number, place, target
+from .phrases import (
+    EXT, NUM, PLACE, PLURAL_EXT, TOKEN, archive_like, dirlike, ext_of, file_like, named, number, place, target,
+)
 
 __all__ = ["GATED"]
 
@@ -114,7 +116,8 @@ _AND = r"(?:and|with|to|against|vs\.?|versus)"
 
 def _compare(folders: bool):
     def build(m: re.Match[str]) -> list[ActionCall] | None:
-        a, b = ((place(m[k]) if folders else target(m[k], strict=True)) for k in ("a", "b"))
+        keys = ("a", "b") if m["a"] else ("a2", "b2")
+        a, b = ((place(m[k]) if folders else target(m[k], strict=True)) for k in keys)
         if a is None or b is None or a == b:
             return None
         return [ActionCall("files.compare", {"first": a, "second": b})]
@@ -129,16 +132,27 @@ def _dupes(m: re.Match[str]) -> list[ActionCall] | None:
     return [ActionCall("files.duplicates", {"path": path} if path != "." else {})]
 
 
-_IN = rf"(?:\s+(?:in|under|inside|within|beneath)\s+(?P<where>{PLACE})|\s+(?:in\s+)?here)?"
+_IN = (rf"(?:\s+(?:in|under|inside|within|beneath|below|throughout)\s+(?P<where>{PLACE})|\s+(?:in\s+)?here)?"
+       r"(?:\s+recursively)?")
 COMPARE_GATE = r"\b(?:differ|differs|different|differences?|diff|compare|same|identical|duplicates?|duplicated|equal)\b"
+_DIFFER = r"(?:are\s+different|differ|have\s+changed|changed|are\s+not\s+the\s+same|are\s+not\s+identical)"
+_WHICH_FILES = (r"(?:(?:(?:show|list|find|get|give|tell)(?:\s+me)?|print|display)\s+)?"
+                r"(?:(?:which|what)|(?:all\s+)?the)\s+files\s+(?:(?:that|which)\s+)?")
 COMPARE = [
-    (rf"(?:which|what)\s+files\s+(?:are\s+different|differ|have\s+changed|changed|are\s+not\s+the\s+same)\s+"
-     rf"(?:between|in)\s+"
+    (rf"(?:compare|diff)\s+(?:the\s+)?{_FOLDERS}\s+(?P<a>{PLACE})\s+{_AND}\s+(?P<b>{PLACE})\s*,?\s+and\s+"
+     r"(?:list|show|print|report|tell\s+me|say)\s+(?:which|what|the)\s+files\s+(?:that\s+|which\s+)?"
+     r"(?:differ|are\s+different)", _compare(folders=True)),
+    (rf"{_WHICH_FILES}{_DIFFER}\s+(?:between|in)\s+"
      rf"(?:the\s+)?(?:{_FOLDERS}\s+)?(?P<a>{PLACE})\s+and\s+(?P<b>{PLACE})", _compare(folders=True)),
+    (rf"{_WHICH_FILES}{_DIFFER}\s+(?:between|in)\s+(?:the\s+)?(?P<a>{TOKEN})\s+and\s+(?P<b>{TOKEN})\s+{_FOLDERS}",
+     _compare(folders=True)),
     (rf"(?:compare|diff)\s+(?:the\s+)?{_FOLDERS}\s+(?P<a>{PLACE})\s+{_AND}\s+(?P<b>{PLACE})", _compare(folders=True)),
     (rf"(?:compare|diff)\s+(?:the\s+)?(?:folder|directory|dir)\s+(?P<a>{PLACE})\s+{_AND}\s+(?:the\s+)?"
      rf"(?:folder|directory|dir)\s+(?P<b>{PLACE})", _compare(folders=True)),
     (rf"diff\s+-(?:rq|qr|r|q)\s+(?P<a>{PLACE})\s+(?P<b>{PLACE})", _compare(folders=True)),
+    (rf"(?:compare|diff)\s+(?:the\s+)?(?P<a>{TOKEN})\s+{_AND}\s+(?:the\s+)?(?P<b>{TOKEN})\s+{_FOLDERS}"
+     rf"|what(?:'s|\s+is|\s+are)\s+(?:the\s+)?differences?\s+between\s+(?:the\s+)?(?P<a2>{TOKEN})\s+and\s+(?:the\s+)?"
+     rf"(?P<b2>{TOKEN})\s+{_FOLDERS}", _compare(folders=True)),
     (rf"what(?:'s|\s+is)\s+different\s+between\s+(?:the\s+)?{_FOLDERS}\s+(?P<a>{PLACE})\s+and\s+(?P<b>{PLACE})",
      _compare(folders=True)),
     (rf"what(?:'s|\s+is)\s+different\s+between\s+(?P<a>\S+/)\s+and\s+(?P<b>\S+/)", _compare(folders=True)),
@@ -152,12 +166,15 @@ COMPARE = [
     (r"(?:(?:find|show|list|get|detect|search\s+for|look\s+for|check\s+for)(?:\s+me)?\s+"
      r"|(?:which|what)\s+are\s+(?:the\s+)?"
      r"|are\s+there\s+(?:any\s+)?)?(?:all\s+)?(?:the\s+|any\s+)?(?:duplicated?|identical)\s+files" + _IN, _dupes),
-    (r"(?:(?:find|show|list|get)(?:\s+me)?\s+|which\s+are\s+)?(?:all\s+)?(?:the\s+)?files\s+(?:with|having)\s+"
+    (r"(?:(?:find|show|list|get)(?:\s+me)?\s+|which\s+are\s+)?(?:all\s+)?(?:the\s+)?files\s+"
+     r"(?:with|having|(?:that|which)\s+(?:have|share))\s+"
      r"(?:the\s+)?(?:same|identical)\s+(?:content|contents|checksum|hash)" + _IN, _dupes),
     (r"(?:which|what)\s+files\s+(?:are\s+duplicates|are\s+identical|have\s+(?:the\s+)?(?:same|identical)\s+"
      r"(?:content|contents))" + _IN, _dupes),
     (r"(?:find|show|list)\s+(?:all\s+)?(?:the\s+)?files\s+(?:that|which)\s+are\s+(?:duplicates|identical|the\s+same)"
      + _IN, _dupes),
+    (r"(?:find|show|list|get|detect|search\s+for|look\s+for|check\s+for)(?:\s+me)?\s+(?:all\s+)?(?:the\s+|any\s+)?"
+     r"(?:duplicates|duplicated\s+files|dupes|file\s+duplicates|copies\s+of\s+(?:the\s+)?same\s+files?)" + _IN, _dupes),
 ]
 
 
@@ -170,7 +187,7 @@ _REC = (r"(?P<rec>\s+(?:recursively|anywhere|everywhere|in\s+all\s+(?:the\s+)?su
 def _largest(m: re.Match[str]) -> list[ActionCall] | None:
     verb = (m["verb"] or "").lower().split()
     count = m["n"] or m["n2"]
-    asked = count or m["top"] or m["rec"] or m["sizes"] or m["under"] or m["noun"].lower() == "file"
+    asked = count or m["top"] or m["rec"] or m["sizes"] or m["sizes0"] or m["under"] or m["noun"].lower() == "file"
     if not (asked or (verb and verb[0] in ("find", "which", "what"))):
         return None  # "show me the biggest files in src" is a listing sorted by size
     path = place(m["where"]) if m["where"] else "."
@@ -185,6 +202,9 @@ def _largest(m: re.Match[str]) -> list[ActionCall] | None:
     return [ActionCall("files.largest", args)]
 
 
+_DEEP_PREPS = ("under", "beneath", "below", "underneath")
+
+
 def _entries(m: re.Match[str]) -> list[ActionCall] | None:
     groups = m.groupdict()
     where = next((v for k, v in groups.items() if k.startswith("where") and v), None)
@@ -194,9 +214,18 @@ def _entries(m: re.Match[str]) -> list[ActionCall] | None:
     noun = m["noun"].lower()
     kind = "any" if " and " in noun else "file" if "file" in noun else "dir" if re.search(r"fold|dir", noun) else "any"
     args: dict = {} if path == "." else {"path": path}
+    if groups.get("ext") or groups.get("plural"):  # "how many python files": `find -name '*.py' | wc -l`
+        ext = ext_of(groups.get("ext") or groups["plural"])
+        if ext is None:
+            return None
+        kind, args["name"] = "file", f"*.{ext}"
+    elif groups.get("hidden_kind"):
+        args["name"], args["all"] = ".*", True
     if kind != "any":
         args["type"] = kind
-    if groups.get("rec") or (groups.get("prep") or "").lower() in ("under", "beneath"):
+    if groups.get("where_tree"):
+        args["tree"] = True  # "the src tree" is src and all beneath it, as `find src | wc -l` counts
+    elif groups.get("rec") or groups.get("rec0") or (groups.get("prep") or "").lower() in _DEEP_PREPS:
         args["recursive"] = True
     if groups.get("hidden"):
         args["all"] = True
@@ -204,24 +233,33 @@ def _entries(m: re.Match[str]) -> list[ActionCall] | None:
 
 
 REPORTS_GATE = r"\b(?:biggest|largest|heaviest|smallest|tiniest|many|number|count)\b"
-_NOUNS = (r"(?P<noun>files\s+and\s+(?:folders|directories)|(?:regular\s+)?files|folders|directories|dirs"
-          r"|sub-?folders|sub-?directories|entries|items"
-          r"|things)")
-_WHERE = (rf"(?:\s+(?P<prep>in|inside|under|within|beneath)\s+(?P<where>{PLACE})|\s+(?:in\s+)?here)?{_REC}"
+_NOUNS = (r"(?P<noun>(?:all\s+(?:the\s+)?)?files\s+and\s+(?:folders|directories)|(?:regular\s+)?files|folders|directories"
+          r"|dirs|sub-?folders|sub-?directories|entries|items|things|everything|anything|all\s+(?:the\s+)?entries"
+          rf"|(?P<hidden_kind>hidden\s+(?:files|entries|folders|directories))"
+          rf"|(?P<ext>{EXT})\s+(?:files|scripts|documents|sources|source\s+files)|(?P<plural>{PLURAL_EXT}))")
+_WHERE = (rf"(?P<rec0>\s+recursively)?"
+          rf"(?:\s+(?P<prep>in|inside|under|within|beneath|below|underneath|of)\s+(?P<where>{PLACE})"
+          r"|\s+(?:in|inside|within|under|throughout|across|of)\s+(?:the\s+)?(?:entire\s+|whole\s+|full\s+|complete\s+)?"
+          rf"(?P<where_tree>{PLACE})\s+(?:tree|hierarchy)|\s+(?:in\s+)?here)?{_REC}"
           r"(?P<hidden>\s+(?:including|with|counting)\s+(?:the\s+)?hidden(?:\s+ones|\s+files)?)?")
 REPORTS = [
     (r"(?:(?P<verb>show|list|find|get|give|which\s+are|what\s+are|which\s+is|what\s+is|what's)(?:\s+me)?\s+)?"
+     r"(?P<sizes0>(?:the\s+)?(?:(?:file\s*)?names?|paths?)\s+and\s+(?:the\s+)?sizes?\s+of\s+|(?:the\s+)?sizes?\s+and\s+"
+     r"(?:the\s+)?(?:(?:file\s*)?names?|paths?)\s+of\s+)?"
      rf"(?:the\s+)?(?:(?P<top>top)\s+)?(?:(?P<n>{NUM})\s+)?(?P<which>biggest|largest|heaviest|smallest|tiniest)\s+"
      rf"(?:(?P<n2>{NUM})\s+)?(?P<noun>files?)"
-     rf"(?:\s+(?:in|inside|within|(?P<under>under|beneath|below))\s+(?P<where>{PLACE})"
+     rf"(?:\s+(?:in|inside|within|(?P<under>under|beneath|below|underneath))\s+(?P<where>{PLACE})"
      rf"|\s+(?:in\s+)?here)?{_REC}(?P<sizes>\s+(?:with|and)\s+(?:their\s+)?sizes?)?", _largest),
     (rf"how\s+many\s+{_NOUNS}(?:\s+(?:are\s+there|are|is\s+there|do\s+i\s+have|do\s+we\s+have|there\s+are|exist))?"
      rf"{_WHERE}(?:\s+(?:are\s+there|do\s+i\s+have|exist))?", _entries),
     (rf"how\s+many\s+{_NOUNS}\s+(?:does|do)\s+(?P<where2>{PLACE})\s+(?:have|contain|hold){_REC}", _entries),
-    (r"(?:(?:what(?:'s|\s+is)|show(?:\s+me)?|get|give\s+me|tell\s+me)\s+)?(?:the\s+)?(?:total\s+)?"
+    (r"(?:(?:what(?:'s|\s+is)|show(?:\s+me)?|get|give\s+me|tell\s+me|print|display|output|report)\s+)?(?:the\s+)?"
+     r"(?:total\s+)?"
      r"(?:number|count)\s+of\s+"
      rf"{_NOUNS}{_WHERE}", _entries),
     (rf"count\s+(?:the\s+|all\s+(?:the\s+)?)?(?:number\s+of\s+)?{_NOUNS}{_WHERE}", _entries),
+    (r"(?:(?:what(?:'s|\s+is)|show(?:\s+me)?|get|give\s+me|tell\s+me|print|display)\s+)?(?:the\s+)?(?:total\s+)?"
+     rf"(?P<noun>file|folder|directory|entry|item)\s+count{_WHERE}", _entries),
 ]
 
 GATED = [(COMPRESS_GATE, COMPRESS), (LINKS_GATE, LINKS), (COMPARE_GATE, COMPARE), (REPORTS_GATE, REPORTS)]

@@ -93,6 +93,7 @@ _HOME_DIRS = {"downloads": "Downloads", "documents": "Documents", "desktop": "De
 # PLACE only delimits a candidate (a path, maybe with "the", "my", "this", "folder");
 # place() and named() decide what, if anything, it names.
 PLACE = (rf"(?:(?:(?:the|this|my|current|present|working|right|in|parent|{NOUN})\s+){{0,3}}"
+         rf"(?!recursively(?![^\s,]))"  # "in the current directory recursively": the adverb names nothing
          rf"{TOKEN}(?:\s+{NOUN})?)")
 
 STOPWORDS = frozenset(
@@ -154,7 +155,9 @@ def named(chunk: str) -> tuple[str, str, bool] | None:
 
     noun is "file", "dir" or "" as the sentence calls the thing.
     """
-    m = re.fullmatch(rf"(?:the\s+)?(?:(?P<pre>{NOUN})\s+)?(?P<tok>{TOKEN})(?:\s+(?P<post>{NOUN}))?",
+    m = re.fullmatch(rf"(?:the\s+)?(?:(?:whole|entire|complete)\s+)?"
+                     rf"(?:(?P<pre>{NOUN})\s+(?:(?:that\s+is\s+)?(?:named|called)\s+)?)?(?P<tok>{TOKEN})"
+                     rf"(?:\s+(?P<post>{NOUN}))?",
                      chunk.strip(), FLAGS)
     if not m:
         return None
@@ -195,6 +198,8 @@ def place(chunk: str, *, bare: bool = True) -> str | None:
         return "."
     if re.fullmatch(r"~/?|\$home|\$\{home\}|(?:my |the )?home(?: (?:folder|directory|dir))?", low):
         return "~"
+    if re.fullmatch(r"(?:the|this|my|our) (?:(?:whole|entire) )?(?:project|repo|repository|codebase|code base)", low):
+        return "."  # "in the project": where the person works
     if re.fullmatch(r"\.\./?|(?:the )?parent (?:folder|directory|dir)", low):
         return ".."
     m = re.fullmatch(r"my (\w+)(?: (?:folder|directory|dir))?", low)
@@ -220,7 +225,9 @@ def ext_of(word: str) -> str | None:
 
 _GLOB_PHRASE = (
     rf"(?:(?:all|every|each|any)\s+(?:of\s+)?)?(?:the\s+|my\s+)?"
-    rf"(?:(?P<ext>{EXT})\s+{KIND}|(?P<plural>{PLURAL_EXT})|(?P<glob>\*[^\s/]*))"
+    rf"(?:(?P<ext>{EXT})\s+{KIND}|(?P<plural>{PLURAL_EXT})|(?P<glob>\*[^\s/]*)"
+    rf"|{KIND}\s+(?:with|having)\s+(?:the\s+|an?\s+)?(?P<ext2>\.?[A-Za-z0-9]{{1,10}})\s+(?:extension|suffix)"
+    rf"|{KIND}\s+(?:ending|(?:that|which)\s+end)\s+(?:in|with)\s+(?P<ext3>\.[A-Za-z0-9]{{1,10}}))"
     rf"(?:\s+(?:in|from|inside|under|within)\s+(?P<dir>{PLACE}))?"
     rf"(?P<rec>\s+(?:recursively|everywhere|in\s+all\s+sub-?(?:folders|directories)"
     rf"|(?:and|including)\s+(?:in\s+)?(?:all\s+)?sub-?(?:folders|directories)))?"
@@ -237,7 +244,8 @@ def glob_phrase(chunk: str, *, recursive_ok: bool = True) -> str | None:
         if pattern.strip("*") == "":
             return None
     else:
-        ext = ext_of(m["ext"] or m["plural"])
+        named_ext = m["ext2"] or m["ext3"]
+        ext = ext_of("." + named_ext.lstrip(".")) if named_ext else ext_of(m["ext"] or m["plural"])
         if ext is None:
             return None
         pattern = f"*.{ext}"
@@ -276,6 +284,11 @@ def sources(chunk: str, *, strict: bool = False, recursive_ok: bool = True) -> l
     whole = glob_phrase(chunk, recursive_ok=recursive_ok)
     if whole is not None:
         return [whole]
+    plural = re.fullmatch(r"(?:the\s+|both\s+(?:the\s+)?)?(?P<noun>files|folders|directories|dirs)\s+"
+                          r"(?:(?:named|called)\s+)?(?P<rest>.+)", chunk.strip(), FLAGS)
+    if plural:  # "the files a.txt and b.txt": each item is called a file
+        noun = {"files": "file", "folders": "folder"}.get(plural["noun"].lower(), "directory")
+        chunk = ", ".join(f"{noun} {item}" for item in split_items(plural["rest"]) or [])
     items = split_items(chunk)
     if not items:
         return None

@@ -105,7 +105,8 @@ _FILLER: list[Clause] = [
 ]
 
 _PID_TARGET = clause(
-    r"(?:the\s+)?(?P<noun>(?:process|pid|task|job)\s+)?(?:(?:with\s+(?:the\s+)?|whose\s+|having\s+(?:the\s+)?)?"
+    r"(?:the\s+)?(?P<noun>(?:process|pid|task|job|program|app|application)\s+)?"
+    r"(?:(?:with\s+(?:the\s+)?|whose\s+|having\s+(?:the\s+)?)?"
     r"(?:pid|id|process\s+id|number|no\.?)(?:\s+(?:is|of|=))?\s*|#)?(?P<pid>\d+)", _set_pid)
 _NAME_TARGET = clause(
     rf"{_ALL}?(?:the\s+)?(?:(?P<pick>{PICK})\s+)?(?:running\s+|active\s+)?"
@@ -119,14 +120,17 @@ _USER = clause(
     r"|(?:of|for|belonging\s+to|(?:running\s+)?as|under)\s+(?:the\s+)?user\s+(?P<user2>[a-z_][\w.-]*)"
     r"|running\s+as\s+(?P<user3>[a-z_][\w.-]*)",
     lambda m, s: set_once(s, "user", m["user"] or m["user2"] or m["user3"]))
+_CMDLINE = r"(?:full\s+|complete\s+|whole\s+)?(?:command(?:[\s-]*line)?s?|cmd[\s-]*lines?|invocations?)"
+_WHICH = rf"(?:{_ALL}?(?:the\s+)?(?:running\s+)?(?:{_NOUN}|whatever\s+{_NOUN}|any\s+{_NOUN})\s+)?"
 _FULL = clause(
-    r"(?:(?:the\s+)?process(?:es)?\s+)?(?:whose\s+|with\s+(?:an?\s+|the\s+)?|having\s+(?:an?\s+|the\s+)?)"
-    r"(?:full\s+)?command(?:[\s-]*line)?s?\s+(?:contains?|containing|matching|match(?:es)?|includes?|including"
-    rf"|mentions?|mentioning|has|having)\s+(?:the\s+(?:text|word|string)\s+)?(?P<name>{NAME})"
-    rf"|(?:(?:the\s+)?process(?:es)?\s+)?(?:with|having)\s+(?P<name2>{NAME})\s+(?:anywhere\s+)?in\s+"
-    r"(?:their|the|its)\s+(?:full\s+)?command(?:[\s-]*lines?|s)?",
+    rf"{_WHICH}(?:whose\s+|with\s+(?:an?\s+|the\s+)?|having\s+(?:an?\s+|the\s+)?|(?:that|which)\s+(?:has|have)\s+"
+    rf"(?:an?\s+|the\s+)?)?(?:{_CMDLINE}\s+(?:contains?|containing|matching|match(?:es)?|includes?|including"
+    rf"|mentions?|mentioning|has|having)\s+(?:the\s+(?:text|word|string)\s+)?"
+    rf"|(?:full\s+)?(?:command[\s-]*line|cmd[\s-]*line)\s+(?:is|equals)\s+)(?P<name>{NAME})"
+    rf"|{_WHICH}(?:with|having|(?:that\s+|which\s+)?(?:has|have))\s+(?P<name2>{NAME})\s+(?:anywhere\s+)?in\s+"
+    rf"(?:their|the|its)\s+{_CMDLINE}",
     lambda m, s: bool(n := proc_name(m["name"] or m["name2"])) and set_once(s, "full", True)
-    and set_once(s, "name", n))
+    and set_once(s, "name", n) and set_once(s, "noun", True))
 
 
 def _read(text: str, clauses: list[Clause], state: dict[str, Any]) -> bool:
@@ -148,11 +152,15 @@ def signal_plan(body: str, *, signal: str | None = None, force: bool = False, ne
         state["signal"] = signal
     if force and not _read("forcefully", SIGNAL_CLAUSES, state):
         return None
-    if not _read(body, [*SIGNAL_CLAUSES, *_FILLER, _PID_TARGET, _NAME_TARGET], state):
+    if not _read(body, [*SIGNAL_CLAUSES, *_FILLER, _PID_TARGET, _FULL, _NAME_TARGET], state):
         return None
     if not ("pid" in state or "name" in state) or "pick" in state or (needs_noun and not state.get("noun")):
         return None
+    if state.get("full") and "pid" in state:
+        return None
     args: dict[str, Any] = {k: state[k] for k in ("pid", "name") if k in state}  # both: the pid must have the name
+    if state.get("full"):
+        args["full"] = True  # like pkill -f
     if state.get("signal", "TERM") != "TERM":
         args["signal"] = state["signal"]
     return [ActionCall("proc.signal", args)]

@@ -59,7 +59,7 @@ def test_catalogue_parameters_are_as_contracted():
     def params(name):
         return [p.name for p in catalog.actions.get(name).params]
 
-    assert params("files.list") == ["path", "all", "long", "recursive", "sort", "reverse"]
+    assert params("files.list") == ["path", "all", "long", "recursive", "sort", "reverse", "top", "human"]
     assert params("files.find") == [
         "path", "name", "iname", "extension", "type", "min_size", "max_size",
         "newer_than", "older_than", "empty", "max_depth", "exclude", "path_match", "names_only",
