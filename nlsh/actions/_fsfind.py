@@ -184,6 +184,7 @@ def find(
     exclude: str | None = None,
     path_match: str | None = None,
     names_only: bool = False,
+    min_depth: int = 0,
 ) -> ActionResult:
     """Find files and folders by name, type, size or age, like `find`; one path per line.
 
@@ -191,11 +192,12 @@ def find(
         path: the folder to search in (and everything below it); the current folder by default.
         {criteria}
         names_only: print only the name of each thing found, without its folders (like `-printf '%f\\n'`).
+        min_depth: leave out what is less deep than this (1 leaves out the folder searched, like `-mindepth 1`).
     """
     criteria = Criteria(name, iname, extension, type, min_size, max_size, newer_than, older_than, empty,
                         max_depth, exclude, path_match)
     errors: list[str] = []
-    found = find_matches(ctx, path, criteria, errors=errors)
+    found = [f for f in find_matches(ctx, path, criteria, errors=errors) if f.entry.depth >= min_depth]
     shown = found[:MAX_RESULTS]
     lines = [escape_name(os.path.basename(f.display) or f.display if names_only else f.display) for f in shown]
     if len(found) > MAX_RESULTS:

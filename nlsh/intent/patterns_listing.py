@@ -404,6 +404,8 @@ def _decide(s: dict[str, Any]) -> list[ActionCall] | None:
     deep = s.get("recursive") or s.get("deep")
     if verb != "find" and (kind in ("dir", "link") or hidden_only or files_only) and not deep:
         filters.setdefault("max_depth", 1)
+    if verb != "find" and kind == "dir":
+        filters["min_depth"] = 1  # listing a folder's folders does not list the folder itself
     return [ActionCall("files.find", _with_path(s, filters))]
 
 

@@ -54,7 +54,7 @@ CASES: list[tuple[str, list[ActionCall]]] = [
     ("list my downloads", [C("files.list", path="~/Downloads")]),
     ("list files in my home directory", [C("files.list", path="~")]),
     ("list 'My Documents'", [C("files.list", path="My Documents")]),
-    ("list folders", [C("files.find", type="dir", max_depth=1)]),
+    ("list folders", [C("files.find", type="dir", max_depth=1, min_depth=1)]),
     # --- files.find
     ("find all python files", [C("files.find", extension="py", type="file")]),
     ("find python files larger than 1M in src",

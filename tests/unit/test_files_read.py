@@ -62,7 +62,7 @@ def test_catalogue_parameters_are_as_contracted():
     assert params("files.list") == ["path", "all", "long", "recursive", "sort", "reverse", "top", "human"]
     assert params("files.find") == [
         "path", "name", "iname", "extension", "type", "min_size", "max_size",
-        "newer_than", "older_than", "empty", "max_depth", "exclude", "path_match", "names_only",
+        "newer_than", "older_than", "empty", "max_depth", "exclude", "path_match", "names_only", "min_depth",
     ]
     assert params("files.count") == ["paths", "what"]
     assert params("files.search") == [

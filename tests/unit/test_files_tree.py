@@ -141,6 +141,7 @@ def test_find_by_type_and_depth(ctx, tree):
         "./.hidden", "./a.txt", "./b.py", "./big.bin",
     ]
     assert find(ctx, tree, max_depth=0) == ["."]
+    assert find(ctx, tree, type="dir", max_depth=1, min_depth=1) == ["./empty", "./src"]  # like -mindepth 1
 
 
 def test_find_by_size(ctx, tree):
