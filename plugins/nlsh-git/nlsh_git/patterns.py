@@ -59,8 +59,9 @@ def _commit(m: re.Match) -> list[nlsh.ActionCall]:
 def _compare(m: re.Match) -> list[nlsh.ActionCall] | None:
     """"compare main with dev": two revisions; two file names (a.txt, b.txt) are not git's to compare."""
     base, target = m.group("a") or m.group("a2"), m.group("b") or m.group("b2")
-    if any(re.search(r"\.[A-Za-z][A-Za-z0-9]{0,5}$", name) for name in (base, target)):
-        return None
+    if any(re.search(r"\.[A-Za-z][A-Za-z0-9]{0,5}$", name) or name.startswith((".", "/", "~"))
+           for name in (base, target)):
+        return None  # file names, or paths ("./src"): no revision starts with ".", "/" or "~"
     return call("git.diff", base=base, target=target)
 
 

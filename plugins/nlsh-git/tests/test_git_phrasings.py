@@ -241,7 +241,7 @@ NOT_GIT = [
     "what time is it", "show the log file", "switch to the docs folder", "create a new branch",
     "rename the file", "delete the branch", "find commits.txt", "go back", "stash list.txt",
     "compare old.txt with new.txt", "show the differences between a.txt and b.txt", "show the latest log",
-    "how many changes are there",
+    "how many changes are there", "compare ./src and ./src_old", "compare /tmp/a with ~/b",
 ]
 
 
