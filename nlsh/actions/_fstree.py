@@ -55,9 +55,11 @@ def _compile(pattern: str, ignore_case: bool, fixed: bool, whole_word: bool) -> 
 
 
 def _files_to_search(
-    ctx: ActionContext, root: str, include: str | None, errors: list[str]
+    ctx: ActionContext, root: str, include: str | None, exclude_dir: str | None, errors: list[str]
 ) -> list[str]:
-    prune = lambda e: e.name in _SKIPPED_DIRS  # noqa: E731
+    def prune(e: Entry) -> bool:
+        return e.name in _SKIPPED_DIRS or (exclude_dir is not None and fnmatchcase(e.name, exclude_dir))
+
     files = []
     for entry in walk(ctx, root, prune=prune, errors=errors, label="listing files to search"):
         if stat.S_ISREG(entry.st.st_mode) and (include is None or fnmatchcase(entry.name, include)):
@@ -104,6 +106,8 @@ def search(
     count: bool = False,
     invert: bool = False,
     line_numbers: bool = False,
+    files_without: bool = False,
+    exclude_dir: str | None = None,
 ) -> ActionResult:
     """Search for text in files, like `grep -r`; prints the matching lines.
 
@@ -120,6 +124,8 @@ def search(
         count: print how many lines match (per file when searching a folder), like `grep -c`.
         invert: select the lines that do NOT match, like `grep -v`.
         line_numbers: put the line number before each line, like `grep -n`.
+        files_without: print only the names of the files with no matching line, like `grep -L`.
+        exclude_dir: a glob of folder names not to search in, like `grep --exclude-dir`, e.g. "node_modules".
     """
     regex = _compile(pattern, ignore_case, fixed, whole_word)
     root = absolute(ctx, path)
@@ -128,18 +134,18 @@ def search(
     except OSError as exc:
         raise fs_error(exc, shown(ctx, root)) from exc
     errors: list[str] = []
-    files = [root] if single else _files_to_search(ctx, root, include, errors)
+    files = [root] if single else _files_to_search(ctx, root, include, exclude_dir, errors)
     lines: list[str] = []
     data: list[dict] = []
     shown_lines = 0
     for done, target in enumerate(files):
         check_cancelled(ctx)
-        stop_at = 1 if files_only else (10**12 if count else MAX_MATCHES - shown_lines)
+        stop_at = 1 if files_only or files_without else (10**12 if count else MAX_MATCHES - shown_lines)
         found = _search_file(ctx, target, regex, invert, single, stop_at, errors)
         ctx.progress(done + 1, len(files), "searching")
         prefix = "" if single else escape_name(beneath_display(ctx, root, target))
-        if files_only:
-            if found:
+        if files_only or files_without:
+            if bool(found) != files_without:
                 lines.append(prefix or shown(ctx, target))
                 data.append({"path": target})
             continue

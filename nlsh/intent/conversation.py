@@ -188,6 +188,13 @@ def join(folder: str, path: str) -> str:
 
 # ------------------------------------------------------------------ the reader
 
+# A folder named by an adjective alone ("the empty folder", "a new directory"): the reader
+# cannot say which one it is, unless a name follows ("the new folder called 'x'").
+_UNNAMED_FOLDER = (rf"\b(?:the|a|an|my|our|your|that)\s+(?!(?:current|working|present|home)\b)"
+                   rf"(?:{'|'.join(sorted(_NOT_FOLDERS - STOPWORDS))}|empty|new|old|same|other)\s+{FOLDER_NOUN}\b"
+                   rf"(?!\s+(?:{NAMED}\s+)?(?:«|[\w~./]+/)|\s*,?\s*(?:and\s+)?(?:call|name|title)\s+it\b)")
+
+
 def plan(text: str) -> list[ActionCall] | None:
     """The plan of a conversational request, or None when it is not unambiguous."""
     from . import conversation_clauses, conversation_intents
@@ -201,6 +208,8 @@ def plan(text: str) -> list[ActionCall] | None:
     calls, name, fired = built
     if any(m.span("d" if m["d"] else "d2") not in r.used for m in folders(r)):
         return None  # a folder the plan does not use
+    if r.search(_UNNAMED_FOLDER):
+        return None  # "in the empty folder", "into a separate directory": which one?
     return calls if conversation_clauses.every_clause_belongs(r, name, fired) else None
 
 

@@ -33,6 +33,8 @@ def _exclude(m: re.Match[str], s: dict[str, Any]) -> bool:
     word, quoted = unquote(m["tok"] or m["end"] or m["bare"] or "")
     if not word.strip() or "/" in word:
         return False
+    if m["bare"] and re.match(r"\s+(?:folders?|director(?:y|ies)|dirs?|stuff|tree)\b", m.string[m.end():], re.I):
+        return False  # "except the .git folder": exclude leaves out names, not what is inside a folder
     if m["end"]:
         return set_once(s, "exclude", "*" + word)
     if quoted or m["named"] or file_like(word) or any(c in word for c in "*?["):

@@ -36,8 +36,8 @@ _CONJ = (r"(?:(?:and\s+)?then\s*,?\s+|and\s+(?:once\s+(?:you(?:'re|\s+are)\s+)?t
 _JOIN = rf"(?:\s*[,.;:]\s*{_CONJ}?|\s+{_CONJ})"
 
 # A cheap first look, so that most requests never compile the clauses below.
-_GATE = re.compile(r"(?:\w+\W+){0,4}?(?:cd|change|go|pop|hop|head|navigate|move|step|travel|get|browse|walk|dive"
-                   r"|open|enter|access|visit|in|inside|within|under|from)\b", re.I)
+_GATE = re.compile(r"(?:\w+\W+){0,4}?(?:cd|change|switch|go|pop|hop|head|navigate|move|step|travel|get|browse|walk"
+                   r"|dive|open|enter|access|visit|in|inside|within|under|from)\b", re.I)
 
 
 @functools.cache
@@ -46,8 +46,20 @@ def _clauses() -> list[tuple[re.Pattern[str], bool]]:
     return [
         (re.compile(rf"{_ADVERB}(?:{_MOVE})\s+(?P<dir>{PLACE}){_JOIN}(?P<rest>.+)", re.I), True),
         (re.compile(rf"{_ADVERB}{_OPEN}\s+(?P<dir>{PLACE}){_JOIN}(?P<rest>.+)", re.I), False),
+        (re.compile(rf"{_ADVERB}(?:switch|change)\s+(?:over\s+)?(?:in)?to\s+(?P<dir>{PLACE}){_JOIN}(?P<rest>.+)", re.I),
+         False),  # "switch to main and pull" is about a branch; "switch to /var/log and ..." a folder
         (re.compile(rf"{_ADVERB}{_IN}\s+(?P<dir>{PLACE})\s*,\s*(?:(?:and\s+)?then\s+)?(?P<rest>.+)", re.I), False),
+        # "in data, how many csv files are there": one bare word and a comma, unless it is a manner of speaking
+        (re.compile(rf"{_ADVERB}{_IN}\s+(?!(?:{_IDIOMS})\s*,)(?P<dir>[\w.~/-]+)\s*,\s*(?:(?:and\s+)?then\s+)?"
+                    r"(?P<rest>.+)", re.I), True),
     ]
+
+
+# "in general, ...", "in bash, ...": words after "in" that name a way of saying or a tool, not a folder
+_IDIOMS = ("general|short|brief|particular|addition|fact|practice|total|summary|sum|case|turn|theory|detail|effect"
+           "|order|return|reality|contrast|conclusion|principle|essence|future|advance|parallel|bulk|sequence|full"
+           "|place|reverse|private|public|time|person|part|response|truth|earnest|question|english|words|plain"
+           "|bash|zsh|sh|shell|python|linux|unix|windows|macos|mac|osx|terminal|vim|emacs|git|docker|json|yaml")
 
 
 _BACK = r"(?:that|this|the\s+same|said|the|my|our)\s+(?:folder|directory|dir)"

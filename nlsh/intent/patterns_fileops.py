@@ -14,7 +14,8 @@ import re
 
 from ..types import ActionCall
 from .phrases import (
-    PLACE, TOKEN, archive_like, dirlike, file_like, named, place, sources, split_items, target, unquote,
+    ALL_OF, PLACE, TOKEN, archive_like, dirlike, file_like, folder_contents, named, place, sources, split_items,
+    target, unquote,
 )
 
 __all__ = ["GATE", "PATTERNS"]
@@ -51,30 +52,14 @@ _SRC_REC = rf"(?P<rec2>\s+{_RECURSIVE})?"
 _END_REC = rf"(?P<rec3>\s*,?\s+{_RECURSIVE})?"
 
 
-_ALL = (r"(?:all\s+(?:of\s+)?)?(?:the\s+)?"
-        r"(?:(?:files|contents?|everything|items|entries)(?:\s+and\s+(?:folders|directories))?)")
-
-
-def _contents(chunk: str) -> list[str] | None:
-    """"everything in docs", "the contents of docs", "all files from docs": docs/*, as `cp -r docs/* x` takes it.
-
-    The current folder is refused: moving everything here into a folder here would move that folder too.
-    """
-    m = re.fullmatch(rf"{_ALL}\s+(?:of|in|from|inside|within)\s+(?P<dir>{PLACE})", chunk.strip(), re.I)
-    folder = place(m["dir"]) if m else None
-    if folder is None or folder == "." or file_like(folder) and not folder.endswith("/"):
-        return None
-    return [posixpath.join(folder, "*")]
-
-
 def _transfer(action: str, *, prefix_from: bool = False, dest_fixed: str | None = None, into: bool = False):
     """Copy or move; into: the destination must be a folder ("put a.txt in docs")."""
     def build(m: re.Match[str]) -> list[ActionCall] | None:
         said_recursive = any(m.groupdict().get(k) for k in ("rec", "rec2", "rec3", "flag"))
-        if prefix_from and re.fullmatch(_ALL, m["src"].strip(), re.I):
+        if prefix_from and re.fullmatch(ALL_OF, m["src"].strip(), re.I):
             paths = ["*"]  # "move all files from downloads to x": what is in downloads
         else:
-            paths = _contents(m["src"]) or sources(m["src"], strict=not said_recursive, recursive_ok=False)
+            paths = folder_contents(m["src"]) or sources(m["src"], strict=not said_recursive, recursive_ok=False)
         dest = dest_fixed or place(m["dest"])
         if paths is None or dest is None or (into and file_like(dest) and not dest.endswith("/")):
             return None
@@ -118,6 +103,23 @@ def _rename(m: re.Match[str]) -> list[ActionCall] | None:
     return [ActionCall("files.move", {"sources": [source], "destination": new})]
 
 
+def _delete_from(m: re.Match[str]) -> list[ActionCall] | None:
+    """"remove the file named core from the current directory", "delete a.txt from the build folder".
+
+    Only a folder the sentence calls one: "remove 'foo' from notes" may mean the text in a file.
+    """
+    folder, found = place(m["from"]), named(m["from"])
+    if folder is None or not (folder == "." or folder.endswith("/") or found and found[1] == "dir"):
+        return None
+    calls = _delete(m)
+    if not calls or folder == ".":
+        return calls
+    paths = calls[0].args["paths"]
+    if any(p.startswith(("/", "~")) for p in paths):
+        return None
+    return [ActionCall("files.delete", {"paths": [posixpath.join(folder, p) for p in paths]})]
+
+
 def _delete(m: re.Match[str]) -> list[ActionCall] | None:
     paths = sources(m["src"], strict=True)
     if paths and (m.groupdict().get("rec") or m.groupdict().get("rec3")) and any(c in p for p in paths for c in "*?["):
@@ -145,8 +147,16 @@ def _new_names(chunk: str, *, files_only: bool = False, called: bool = False) ->
     return names
 
 
+def _hidden_ok(m: re.Match[str], names: list[str] | None) -> bool:
+    """"a hidden folder named .config" is fine; "a hidden folder named config" would not be hidden."""
+    return not (m.groupdict().get("hidden") and names
+                and not all(posixpath.basename(n).startswith(".") for n in names))
+
+
 def _mkdir(m: re.Match[str]) -> list[ActionCall] | None:
     names = _new_names(m["names"], called=bool(m.groupdict().get("called")))
+    if not _hidden_ok(m, names):
+        return None
     paths = _in_folder(m, names) if names else None
     if not paths or (m.groupdict().get("strict") and m.groupdict().get("parents")):
         return None
@@ -182,6 +192,8 @@ def _mkdir_nested(m: re.Match[str]) -> list[ActionCall] | None:
 def _touch(files_only: bool = False):
     def build(m: re.Match[str]) -> list[ActionCall] | None:
         names = _new_names(m["names"], files_only=files_only, called=bool(m.groupdict().get("called")))
+        if not _hidden_ok(m, names):
+            return None
         paths = _in_folder(m, names) if names else None
         if not paths or any(p.endswith("/") for p in paths):
             return None
@@ -215,7 +227,11 @@ def _kind_ext(words: str) -> str | None:
 
 def _archive(m: re.Match[str]) -> list[ActionCall] | None:
     groups = m.groupdict()
-    paths = sources(m["src"], strict=not (groups.get("dest") or groups.get("dest2") or groups.get("kind")))
+    named_dest = groups.get("dest") or groups.get("dest2")
+    paths = sources(m["src"], strict=not (named_dest or groups.get("kind"))) or folder_contents(m["src"])
+    everything_here = re.fullmatch(rf"{ALL_OF}(?:\s+(?:in\s+)?here)?", m["src"].strip(), re.I)
+    if paths is None and groups.get("dest") and everything_here:
+        paths = ["*"]  # "zip everything into site.zip": what is here, as `zip site.zip *`
     if paths is None:
         return None
     ext = _kind_ext((groups.get("verb") or "") + " " + (groups.get("kind") or ""))
@@ -258,14 +274,18 @@ def _extract(m: re.Match[str]) -> list[ActionCall] | None:
 # Every pattern below starts with one of these (see patterns.py: the module is registered behind them).
 GATE = (r"^(?:recursively|stick|drop|move|mv|put|send|throw|drag|delete|remove|rm|trash|erase|discard|get|bin|copy|cp"
         r"|duplicate|make|create|back|rename|change|append|add|write|save|store|output|overwrite|replace|fill|mkdir|new|touch|update|refresh"
-        r"|bump|reset|zip|compress|archive|tar|pack|bundle|gzip|build|extract|unzip|untar|unpack|decompress|uncompress"
-        r"|expand|unarchive|transfer|relocate|craft|draft|generate|produce|set\s+up|prepare|populate|insert|place"
+        r"|bump|reset|zip|compress|archive|tar|tarball|shift|pack|bundle|gzip|build|extract|unzip|untar|unpack"
+        r"|decompress|uncompress|expand|unarchive|transfer|relocate|craft|draft|generate|produce|set\s+up|prepare|populate|insert|place"
         r"|echo|dump|type)\b")
 
 _TO = r"(?:(?:in)?to|onto)"
 _NEW = r"(?:make|create|add|new|craft|draft|generate|produce|set\s+up|prepare|build)(?:\s+me)?"
 _NAMED = r"(?P<called>(?:called|named|titled)\s+|,?\s*(?:and\s+)?(?:call|name)\s+it\s+)"
 _FRESH = r"(?:(?:new|empty|blank|fresh|brand[\s-]+new|simple|plain)\s+)*"
+_SOME = (r"(?:a\s+|an\s+|the\s+(?:following\s+)?|two\s+|three\s+|four\s+|five\s+|some\s+|these\s+|(?:a\s+)?few\s+"
+         r"|several\s+)?")
+# "a hidden folder named .config": the name must say so, a dot is what makes it hidden
+_HIDDEN = r"(?:(?P<hidden>hidden|dot)\s+)?"
 _DOC = r"(?:file|document|doc|note)"
 _WORDS = r"(?:(?:text|contents?|line|words?|string|message|data|phrase|sentence)\s+)"
 _HOLDING = (r"(?:with|containing|that\s+(?:says|contains|reads|has|holds)|saying|which\s+(?:says|contains|reads|holds)"
@@ -280,11 +300,12 @@ PATTERNS = [
     (rf"(?:move|put|send|throw|drag)\s+(?P<src>.+?)\s+(?:{_TO}|in)\s+{_TRASH}", _delete),
     (rf"{_VERB_REC}(?:delete|remove|rm|trash|erase|discard|get\s+rid\s+of|throw\s+away|throw\s+out|bin)"
      rf"(?:\s+(?P<flag>-(?:rf|fr|r|R|Rf|fR)))?\s+(?P<src>.+?){_END_REC}", _delete),
+    (rf"(?:delete|remove|erase|trash)\s+(?P<src>.+?)\s+from\s+(?P<from>{PLACE})", _delete_from),
     # copy
     (rf"(?:copy|cp)\s+(?P<src>.+?)\s+from\s+(?P<from>{PLACE})\s+{_TO}\s+(?P<dest>.+?){_SAME_NAME}{_OVERWRITE}",
      _transfer("files.copy", prefix_from=True)),
-    (rf"{_VERB_REC}(?:copy|duplicate|cp){_FLAG_REC}\s+(?P<src>.+?){_SRC_REC}\s+(?:{_TO}|as)\s+(?P<dest>.+?)"
-     rf"{_SAME_NAME}{_END_REC}{_PRESERVE}{_OVERWRITE}", _transfer("files.copy")),
+    (rf"{_VERB_REC}(?:copy|duplicate|cp){_FLAG_REC}\s+(?P<src>.+?){_SRC_REC}\s+(?:(?:over\s+)?{_TO}|as)\s+"
+     rf"(?P<dest>.+?){_SAME_NAME}{_END_REC}{_PRESERVE}{_OVERWRITE}", _transfer("files.copy")),
     (r"(?:make|create)\s+(?:a\s+)?(?:backup\s+)?copy\s+of\s+(?P<src>.+?)\s+(?:called|named|as|at|in|into|to)\s+"
      r"(?P<dest>.+)", _transfer("files.copy")),
     (rf"back\s+up\s+(?P<src>.+?)\s+(?:in)?to\s+(?P<dest>.+?){_OVERWRITE}", _transfer("files.copy")),
@@ -293,20 +314,21 @@ PATTERNS = [
     # move and rename
     (rf"(?:move|mv)\s+(?P<src>.+?)\s+from\s+(?P<from>{PLACE})\s+{_TO}\s+(?P<dest>.+?){_SAME_NAME}{_OVERWRITE}",
      _transfer("files.move", prefix_from=True)),
-    (rf"(?:move|mv|transfer|relocate)\s+(?P<src>.+?){_SRC_REC}\s+{_TO}\s+(?P<dest>.+?){_SAME_NAME}{_END_REC}{_OVERWRITE}",
-     _transfer("files.move")),
+    (rf"(?:move|mv|transfer|relocate|shift)\s+(?P<src>.+?){_SRC_REC}\s+(?:over\s+)?{_TO}\s+(?P<dest>.+?)"
+     rf"{_SAME_NAME}{_END_REC}{_OVERWRITE}", _transfer("files.move")),
     (rf"put\s+(?P<src>.+?)\s+{_TO}\s+(?P<dest>.+?){_SAME_NAME}{_OVERWRITE}", _transfer("files.move", into=True)),
     (r"(?:move|mv)\s+(?P<src>.+?)\s+(?:in\s+)?here", _transfer("files.move", dest_fixed=".")),
     (r"(?:move|mv)\s+(?P<src>.+?)\s+(?:up\s+(?:one|a)\s+(?:level|folder|directory)|(?:one\s+)?(?:level|folder|directory)\s+up"
      r"|(?:in)?to\s+the\s+(?:level|folder|directory)\s+above)", _transfer("files.move", dest_fixed="..")),
     (r"(?:rename|mv)\s+(?P<src>.+?)\s+(?:to|as|into|so\s+(?:that\s+)?(?:it's|it\s+is|its\s+name\s+is))\s+(?P<dest>.+)",
      _rename),
-    (r"change\s+the\s+name\s+of\s+(?P<src>.+?)\s+to\s+(?P<dest>.+)", _rename),
+    (r"change\s+the\s+(?:file\s*|folder\s+|directory\s+)?name\s+of\s+(?P<src>.+?)\s+to\s+(?P<dest>.+)", _rename),
     # write and append (quoted text only)
     (r"(?:append|add)\s+(?:the\s+|a\s+)?(?:new\s+)?(?:line|text|string|words?|entry|note)?\s*(?:saying\s+)?"
      rf"(?P<text>{_QUOTED})\s+(?:to|onto|into|in|at\s+the\s+end\s+of|to\s+the\s+end\s+of)\s+(?P<file>{PLACE})",
      _write(append=True)),
-    (rf"(?:write|save|store|output|put|place|insert|echo|dump|type)\s+(?:the\s+)?{_WORDS}?(?P<text>{_QUOTED})\s+"
+    (rf"(?:write|save|store|output|put|place|insert|echo|dump|type|stick|tack)\s+(?:the\s+)?{_WORDS}?"
+     rf"(?P<text>{_QUOTED})\s+"
      r"(?P<mode>(?:in)?to|in|inside|as|at\s+the\s+end\s+of|to\s+the\s+end\s+of)\s+"
      rf"(?:(?:a|the)\s+{_FRESH}(?:text\s+)?{_DOC}\s+(?:called\s+|named\s+)?)?(?P<file>{PLACE})", _write()),
     (rf"(?:put|place|stick|drop)\s+(?P<src>.+?)\s+(?:in|inside|within)\s+(?P<dest>.+?){_SAME_NAME}",
@@ -327,28 +349,33 @@ PATTERNS = [
      r"(?P<names>.+?)\s+(?:as\s+(?:required|needed|necessary)\s+|if\s+(?:needed|necessary|required)\s+)?,?\s*"
      rf"and\s+(?:then\s+)?(?:{_NEW})\s+(?:the\s+|a\s+)?(?:(?:new\s+)?(?:folder|directory|dir)\s+)?(?:called\s+|named\s+)?"
      rf"(?P<last>{TOKEN})(?:\s+(?:inside|in|within)\s+(?:them|it|there|the\s+last\s+one))?{_WHERE}", _mkdir_nested),
-    (rf"(?:{_NEW}|mkdir)\s+(?:a\s+|an\s+|the\s+|two\s+|three\s+|some\s+)?{_FRESH}"
-     r"(?:folders?|directories|directory|dirs?|sub-?folders?|sub-?directories|sub-?directory)\s+"
+    (rf"(?:{_NEW}|mkdir)\s+{_SOME}{_FRESH}{_HIDDEN}"
+     r"(?:folders?|directories|directory|dirs?|sub-?folders?|sub-?directories|sub-?directory)\s*:?\s+"
      rf"(?:(?:structure|tree|hierarchy|path)\s+)?{_NAMED}?(?P<names>.+?){_WHERE}", _mkdir),
     (rf"(?:{_NEW})\s+(?:a\s+|an\s+)?{_FRESH}(?:folder|directory|dir|sub-?folder|sub-?directory)\s+"
      rf"(?:in|inside|under|within)\s+(?P<where>{PLACE})\s+(?P<called>called|named|titled)\s+(?P<names>{TOKEN})", _mkdir),
     (rf"(?:{_NEW})\s+(?:a\s+|the\s+)?{_FRESH}(?P<names>{TOKEN})\s+(?:folder|directory){_WHERE}", _mkdir),
     (rf"mkdir\s+(?:-p\s+)?(?P<names>.+?){_WHERE}", _mkdir),
-    (rf"(?:{_NEW}|touch)\s+(?:a\s+|an\s+|the\s+|two\s+|three\s+|some\s+)?{_FRESH}"
-     rf"(?:text\s+)?(?:files?|documents?|docs?)\b\s*{_NAMED}?(?P<names>.+?){_WHERE}", _touch()),
+    (rf"(?:{_NEW}|touch)\s+{_SOME}{_FRESH}{_HIDDEN}"
+     rf"(?:text\s+)?(?:files?|documents?|docs?)\b\s*:?\s*{_NAMED}?(?P<names>.+?){_WHERE}", _touch()),
     (rf"(?:create|touch|make|craft|draft|generate)\s+(?:an?\s+)?{_FRESH}(?P<names>.+?){_WHERE}",
      _touch(files_only=True)),
     (r"(?:update|refresh|bump|reset)\s+(?:the\s+)?(?:timestamps?|modification\s+times?|mtimes?|dates?)\s+"
      r"(?:of|on|for)\s+(?P<names>.+)", _touch()),
     # archives
+    (r"(?P<verb>zip(?:\s+up)?|compress|archive|tar(?:\s+up)?|pack(?:\s+up)?|bundle(?:\s+up)?)\s+(?P<src>.+?)\s+"
+     rf"(?:(?:in)?to|as|in)\s+(?:an?\s+)?(?P<kind>{_ARCHIVE_KIND})(?:\s+(?:file|archive|format))?", _archive),
+    # "put a.txt and b.txt into a zip called c.zip": into a new archive, not into a folder
+    (rf"(?:put|place|pack|bundle|gather|collect|add)\s+(?P<src>.+?)\s+(?:in|into|to)\s+(?:a|an)\s+(?:new\s+)?\.?"
+     rf"(?P<kind>{_ARCHIVE_KIND})(?:\s+(?:file|archive))?(?:\s+(?:called|named)\s+(?P<dest>{PLACE}))?", _archive),
     (r"(?P<verb>zip(?:\s+up)?|compress|archive|tar(?:\s+up)?|pack(?:\s+up)?|bundle(?:\s+up)?|gzip)\s+(?P<src>.+?)\s+"
      rf"(?:{_TO}|as|in)\s+(?:an?\s+)?(?:(?:new\s+)?(?P<kind>{_ARCHIVE_KIND})(?:\s+(?:file|archive))?\s+)?"
      rf"(?:called\s+|named\s+)?(?P<dest>{PLACE})", _archive),
-    (rf"(?:create|make|build|generate|produce)\s+(?:a|an|the)\s+(?:new\s+)?(?P<kind>{_ARCHIVE_KIND})"
+    (rf"(?:create|make|build|generate|produce)\s+(?:a|an|the)\s+(?:new\s+)?\.?(?P<kind>{_ARCHIVE_KIND})"
      rf"(?:\s+(?:file|archive))?\s+(?:(?:called\s+|named\s+)?(?P<dest>{TOKEN})\s+)?"
      rf"(?:of|from|containing|with|for|out\s+of)\s+(?P<src>.+?)(?:\s+(?:called|named|as|at|in|into)\s+(?P<dest2>{PLACE}))?",
      _archive),
-    (rf"(?P<verb>zip(?:\s+up)?|tar(?:\s+up)?)\s+(?P<src>{PLACE})", _archive),
+    (rf"(?P<verb>zip(?:\s+up)?|tar(?:\s+up)?|tarball)\s+(?P<src>{PLACE})", _archive),
     (r"(?P<verb>extract|unzip|untar|unpack|decompress|uncompress|expand|unarchive)\s+(?:all\s+)?(?:the\s+)?"
      r"(?:(?:files|contents?|everything)\s+(?:from|of|in)\s+)?(?:the\s+)?"
      rf"(?P<noun>(?:archive|zip(?:\s+file)?|tarball)\s+)?(?P<what>{PLACE})(?:\s+(?:in\s+)?here"

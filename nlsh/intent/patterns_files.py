@@ -18,6 +18,10 @@ __all__ = ["GATED", "PATTERNS", "READING", "view"]
 _ALGO = r"sha-?256|sha-?1|md-?5|sha-?512"
 _MEASURE = r"lines|words|characters|chars|letters|bytes|line|word|character"
 _MEASURES = rf"(?:{_MEASURE})(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:{_MEASURE}))*"
+# how `du | sort -hr` orders them anyway: "sorted by size", "largest first"
+_BIGGEST_FIRST = (r"(?:\s*,?\s+(?:(?:sorted|ordered|sort(?:ed)?\s+them)\s+by\s+(?:their\s+)?size"
+                  r"(?:\s*,?\s+(?:largest|biggest)\s+first|\s+descending)?"
+                  r"|(?:with\s+the\s+)?(?:largest|biggest)\s+(?:ones?\s+)?first))?")
 _IN_PLACE = rf"(?:\s+(?:in|under|inside|within|on|of)\s+(?P<where>{PLACE})|\s+(?:right\s+)?here)?"
 
 
@@ -72,6 +76,11 @@ def _head_tail(m: re.Match[str]) -> list[ActionCall] | None:
         return None
     args = {"path": path} if lines == 10 else {"path": path, "lines": lines}
     return [ActionCall("files.head" if first else "files.tail", args)]
+
+
+def _header(m: re.Match[str]) -> list[ActionCall] | None:
+    path = _file(m["what"])
+    return [ActionCall("files.head", {"path": path, "lines": 1})] if path else None
 
 
 # "all .py files under src" means every one beneath src, as `find src -name '*.py'` would
@@ -163,24 +172,36 @@ def _archive_only(chunk: str) -> list[ActionCall] | None:
 # Each group of patterns below is registered behind its gate: every pattern in the group
 # contains one of the gate's words (see patterns.py).
 ARCHIVES_GATE = r"\.(?:zip|tar|tgz|tbz2?|txz|gz|bz2|xz)\b|\b(?:archive|zip|tarball|tar)\b"
+# what `tar -t` and `unzip -l` promise anyway
+_NO_EXTRACT = (r"(?:\s*,?\s+(?:without\s+(?:extracting|unpacking|unzipping|decompressing)(?:\s+(?:it|them|anything))?"
+               r"|but\s+don'?t\s+(?:extract|unpack|unzip)(?:\s+(?:it|anything))?))?")
 ARCHIVES = [
     (r"(?:list|show(?:\s+me)?|display|view|print|what(?:'s|\s+is|\s+are))\s+(?:all\s+)?(?:the\s+)?"
      r"(?:contents|content|files|entries|members|everything)\s+(?:of|in|inside)\s+"
-     rf"(?P<what>(?:the\s+)?(?:{_ARCHIVE_NOUN}\s+)?{PLACE})", lambda m: _archive_only(m["what"])),
-    (rf"(?:list|peek\s+(?:into|inside)|look\s+(?:inside|into)|inspect)\s+(?P<what>{PLACE})",
+     rf"(?P<what>(?:the\s+)?(?:{_ARCHIVE_NOUN}\s+)?{PLACE}){_NO_EXTRACT}", lambda m: _archive_only(m["what"])),
+    (rf"(?:list|peek\s+(?:into|inside)|look\s+(?:inside|into)|inspect)\s+(?P<what>{PLACE}){_NO_EXTRACT}",
+     lambda m: _archive_only(m["what"])),
+    (r"(?:(?:which|what)\s+(?:files|entries|things)\s+(?:are|does)\s+(?:there\s+)?"
+     r"|(?:(?:show|tell)(?:\s+me)?|list|display)\s+what(?:'s|\s+is)\s+)(?:in|inside)\s+"
+     rf"(?P<what>(?:the\s+)?(?:{_ARCHIVE_NOUN}\s+)?{PLACE})(?:\s+(?:hold|contain|have))?{_NO_EXTRACT}",
      lambda m: _archive_only(m["what"])),
 ]
 
-HEAD_TAIL_GATE = r"\b(?:first|top|last|final|bottom|opening|head|tail|beginning|start|end)\b"
+HEAD_TAIL_GATE = r"\b(?:first|top|last|final|bottom|opening|head|tail|beginning|start|end|header|column)\b"
 HEAD_TAIL = [
     (rf"(?:{_SHOW}\s+|what\s+(?:is|are)\s+)?(?:the\s+)?(?:very\s+)?(?P<pos>first|top|last|final|bottom|opening)\s+"
      rf"(?:(?P<n>{NUM})\s+|(?:few|some)\s+)?(?P<unit>lines?|rows?)\s+(?:of|in|from)\s+(?P<what>{PLACE})", _head_tail),
     (rf"(?P<pos>head|tail)\s+(?:of\s+)?(?P<what>{PLACE})", _head_tail),
+    # "the header of data.csv", "the column names in x.csv": its first line, as `head -n 1` prints it
+    (rf"(?:{_SHOW}\s+|what\s+(?:is|are)\s+)?(?:the\s+)?"
+     rf"(?P<pos>header(?:\s+(?:line|row))?|column\s+(?:names|headers|headings))\s+(?:of|in|from)\s+(?P<what>{PLACE})",
+     _header),
+    (rf"(?P<pos>head|tail)\s+(?:-n\s*|--lines[=\s]|-)(?P<n>\d+)\s+(?P<what>{PLACE})", _head_tail),
     (rf"(?:{_SHOW}\s+)?(?:the\s+)?(?:very\s+)?(?P<pos>beginning|start|top|end|bottom)\s+of\s+(?P<what>{PLACE})",
      _head_tail),
 ]
 
-COUNTING_GATE = r"\b(?:count|tally|many|counts?|number|wc)\b"
+COUNTING_GATE = r"\b(?:count|tally|many|counts?|number|wc|how\s+(?:long|big|large))\b"
 COUNTING = [
     (r"(?:count|tally)\s+(?:up\s+)?(?:all\s+(?:of\s+)?)?(?:the\s+)?(?:total\s+)?(?:number\s+of\s+)?"
      rf"(?P<what>{_MEASURES})\s+"
@@ -190,9 +211,10 @@ COUNTING = [
      r"(?:\s+(?:have|contain|has|hold))?", _count),
     (rf"(?:(?:what(?:'s|\s+is|\s+are)|{_SHOW})\s+)?(?:the\s+)?(?:total\s+)?"
      r"(?P<what>line|word|character|char|byte)\s+counts?\s+(?:of|for|in)\s+(?P<paths>.+)", _count),
-    (rf"(?:what(?:'s|\s+is)\s+)?(?:the\s+)?(?:total\s+)?number\s+of\s+(?P<what>{_MEASURES})\s+(?:in|of)\s+"
+    (rf"(?:(?:what(?:'s|\s+is)|{_SHOW})\s+)?(?:the\s+)?(?:total\s+)?number\s+of\s+(?P<what>{_MEASURES})\s+(?:in|of)\s+"
      r"(?P<paths>.+)", _count),
     (r"wc\s+-(?P<flag>[lwcm])\s+(?P<paths>.+)", _count),
+    (rf"how\s+(?:long|big|large)\s+is\s+(?P<paths>.+?)\s+in\s+(?P<what>{_MEASURE})", _count),
     (r"how\s+many\s+(?P<what>bytes)\s+(?:is|are|big\s+is)\s+(?P<paths>.+?)(?:\s+in\s+size)?", _count),
     (r"(?:count|wc)\s+(?P<paths>.+)", _count),
 ]
@@ -225,8 +247,9 @@ DISK_USAGE = [
      rf"(?:disk\s+)?space){_IN_PLACE}", _du()),
     (r"(?:(?:show|get|check|give)(?:\s+me)?\s+)?(?:the\s+)?(?:disk|space|storage)\s+usage"
      rf"(?:\s+(?:of|for|in|under)\s+(?P<where>{PLACE}))?(?:\s+(?:in\s+)?{_READABLE})?", _du()),
+    (rf"how\s+(?:big|large|heavy)\s+are\s+(?:the\s+|all\s+(?:the\s+)?)?{_FOLDERS}{_IN_PLACE}", _du()),
     (r"(?:(?:show|list|get|give)(?:\s+me)?\s+)?(?:the\s+)?(?:(?:folder|directory|sub-?folder|dir)\s+sizes"
-     rf"|sizes?\s+of\s+(?:the\s+|all\s+(?:the\s+)?)?{_FOLDERS}){_IN_PLACE}", _du()),
+     rf"|sizes?\s+of\s+(?:the\s+|all\s+(?:the\s+)?)?{_FOLDERS}){_IN_PLACE}{_BIGGEST_FIRST}", _du()),
     (rf"how\s+(?:big|large|heavy)\s+is\s+(?P<where>{PLACE})"
      rf"|(?:(?:what(?:'s|\s+is)|show(?:\s+me)?|get|give\s+me)\s+)?(?:the\s+)?(?:total\s+)?(?:disk\s+)?size\s+of\s+"
      rf"(?P<where2>{PLACE})|how\s+much\s+(?:disk\s+)?space\s+(?:does|is)\s+(?P<where3>{PLACE})\s+"
@@ -265,6 +288,10 @@ DISK_USAGE = [
      rf"|(?:(?:what(?:'s|\s+is)|show(?:\s+me)?|get)\s+)?(?:the\s+)?(?:total\s+)?disk\s+(?:usage|space)\s+"
      rf"(?:of|for|used\s+by)"
      rf"\s+(?P<where3>{PLACE})\s+(?:in\s+total|as\s+a\s+whole|altogether)", _du(depth=0)),
+    # the same asked indirectly: "(find out) how much space the logs folder occupies"
+    (rf"how\s+much\s+(?:disk\s+|storage\s+)?(?:space|room|storage)\s+(?P<where>{PLACE})\s+"
+     r"(?:takes(?:\s+up)?|uses|occupies|needs|is\s+(?:using|taking(?:\s+up)?|occupying))"
+     r"(?:\s+(?:on\s+(?:the\s+)?disk|in\s+total))?", _du(depth=0)),
 ]
 
 _COMPUTE = r"(?:(?:compute|calculate|get|show|print|give\s+me|generate|make|what(?:'s|\s+is|\s+are))(?:\s+me)?\s+)?"
@@ -305,7 +332,7 @@ GATED = [
 
 # Tried last (priority -10): "show X" and "what's in X" for any X.
 READING = [
-    (rf"(?:(?:show|tell)\s+me\s+)?what(?:'s|\s+is)\s+(?:in|inside)\s+(?P<what>{PLACE})",
+    (rf"(?:(?:show|tell)\s+me\s+|(?:list|show|display)\s+)?what(?:'s|\s+is)\s+(?:in|inside)\s+(?P<what>{PLACE})",
      lambda m: view(m["what"], certain_file=False)),
     (rf"what\s+does\s+(?P<what>{PLACE})\s+(?:say|contain)", lambda m: view(m["what"], certain_file=True)),
     (r"(?P<verb>read|cat|print|display|show(?:\s+me)?|view|output|dump|type\s+out)\s+(?:out\s+)?(?P<the>the\s+)?"

@@ -18,6 +18,7 @@ from typing import Any
 
 from ..types import ActionCall
 from .clauses import Reject, read_clauses
+from .find_syntax import PATTERN as FIND_COMMAND
 from .patterns_listing import CLAUSES as FIND_CLAUSES
 from .phrases import PLACE, glob_phrase, place
 
@@ -93,6 +94,7 @@ GATE = (r"^(?:delete|remove|rm|erase|trash|purge|wipe|nuke|get|throw|discard|cle
         r"|find|locate|search|look)\b")
 
 PATTERNS = [
+    FIND_COMMAND,  # "find . -name '*.py' -size +1M": the command itself
     (rf"{_DELETE}\s+(?P<rest>.+)", _delete),
     (rf"(?:copy|cp|duplicate|back\s+up)\s+(?P<rest>.+?)\s+{_TO}\s+(?P<dest>{PLACE})", _transfer("files.copy_found")),
     (rf"(?:move|mv)\s+(?P<rest>.+?)\s+{_TO}\s+(?P<dest>{PLACE})", _transfer("files.move_found")),

@@ -256,6 +256,7 @@ _CLAUSES = [
            rf"(?:over\s+|more\s+than\s+)?(?P<age4>{AGE})", _age("older_than")),
     # sizes
     clause(rf"{_IS}(?:(?:larger|bigger|greater|heavier|more)\s+than(?:\s+or\s+equal\s+to)?|over|above|exceeding"
+           rf"|(?:that\s+|which\s+)?exceeds?"
            rf"|at\s+least|>=?)\s*"
            rf"(?P<size>{SIZE}){_NOT_A_SIZE}(?:\s+(?:in\s+size|big|large))?", _size("min_size")),
     clause(rf"{_IS}(?:(?:smaller|less|lower|tinier|lighter)\s+than(?:\s+or\s+equal\s+to)?|under|below|at\s+most"
@@ -267,8 +268,9 @@ _CLAUSES = [
     # names and extensions
     GLOB_CLAUSE,
     clause(rf"(?:named|called|titled|with\s+(?:the\s+)?(?:file\s*)?name|whose\s+(?:file\s*)?name\s+is)\s+"
-           rf"(?:exactly\s+)?(?P<tok>{TOKEN})", _name("{}")),
-    clause(rf"(?:matching|that\s+match(?:es)?|which\s+match|like|with\s+names?\s+(?:matching|like))\s+"
+           rf"(?!like\s|something\s+like\s)(?:exactly\s+)?(?P<tok>{TOKEN})", _name("{}")),
+    clause(rf"(?:matching|that\s+match(?:es)?|which\s+match|like|with\s+names?\s+(?:matching|like)"
+           rf"|(?:named|called)\s+(?:like|something\s+like))\s+"
            rf"(?:the\s+)?(?:pattern\s+|glob\s+)?(?P<tok>{TOKEN})", _name("{}")),
     clause(rf"(?:with|having|containing|that\s+(?:have|has|contain)|which\s+(?:have|contain))\s+(?P<tok>{TOKEN})"
            rf"\s+in\s+(?:the(?:ir)?|its)\s+(?:file\s*)?names?", _name("*{}*", "iname")),
@@ -284,7 +286,8 @@ _CLAUSES = [
     *FIND_CLAUSES,  # except X, whose path contains X, names only, in the X tree
     clause(r"case[\s-]*insensitive(?:ly)?|ignoring\s+(?:the\s+)?case|ignore\s+case|regardless\s+of\s+case"
            r"|in\s+any\s+case", _fixed("ci", True)),
-    clause(r"empty|zero[\s-]*(?:bytes?|byte|size|sized|length)|0[\s-]*(?:bytes?|b)", _fixed("empty", True)),
+    clause(r"(?:exactly\s+)?(?:zero[\s-]*(?:bytes?|byte|size|sized|length)|0[\s-]*(?:bytes?|b))(?:\s+(?:long|in\s+size))?"
+           r"|empty", _fixed("empty", True)),
     clause(r"hidden|dot-?files?", _fixed("hidden", True)),
     # listing style
     clause(r"detailed\s+(?:info(?:rmation)?|listing)\s+(?:about|on|for|of)"
@@ -318,8 +321,10 @@ _CLAUSES = [
            r"|(?:but\s+)?(?:not|without\s+(?:going\s+into|looking\s+in(?:to)?|descending\s+into))\s+(?:in\s+)?"
            rf"(?:the\s+|any\s+)?{_SUBDIRS}", _fixed("max_depth", 1)),
     clause(rf"(?:at\s+most|max(?:imum)?(?:\s+depth)?(?:\s+of)?|up\s+to|no\s+more\s+than|no\s+deeper\s+than)\s+"
-           rf"(?P<n>{NUM})\s+(?:levels?|deep|down)(?:\s+(?:deep|down))?|(?:(?:with|at)\s+(?:a\s+)?)?max(?:imum)?[\s_-]?depth\s*(?:=|of)?\s*(?P<n2>\d+)",
-           lambda m, s: set_once(s, "max_depth", number(m["n"] or m["n2"]))),
+           rf"(?P<n>{NUM})\s+(?:levels?|deep|down)(?:\s+(?:deep|down))?"
+           rf"|(?:(?:with|at)\s+(?:a\s+)?)?max(?:imum)?[\s_-]?depth\s*(?:=|of)?\s*(?P<n2>\d+)"
+           rf"|(?:only\s+)?(?P<n3>{NUM})\s+levels?\s+(?:deep|down)(?:\s+only)?",
+           lambda m, s: set_once(s, "max_depth", number(m["n"] or m["n2"] or m["n3"]))),
     # what is listed
     clause(rf"(?P<regular>(?:ordinary|regular|normal|plain)\s+files?)|(?P<ext>{EXT})\s+(?P<kind>{KIND})"
            rf"|(?P<plural>{PLURAL_EXT})|(?P<noun>files?|folders?|directories"
@@ -329,7 +334,8 @@ _CLAUSES = [
     clause(r"(?:right\s+|in\s+)?here", _fixed("path", ".")),
     clause(r"(?:in|inside|within|under|of|from)\s+(?:(?:the\s+)?(?:current|present)\s+(?:working\s+)?|this\s+"
            r"|(?:the\s+)?working\s+)(?:folder|directory|dir)(?=\s|,|$)", _fixed("path", ".")),
-    clause(rf"(?P<prep>in|inside|within|under|underneath|beneath|below|from|of|at|on)\s+(?P<place>{PLACE})", _location),
+    clause(rf"(?:(?:that\s+are\s+|which\s+are\s+)?(?:located|stored|kept|living|residing|sitting|lying)\s+)?"
+           rf"(?P<prep>in|inside|within|under|underneath|beneath|below|from|of|at|on)\s+(?P<place>{PLACE})", _location),
     clause(rf"(?P<place>{PLACE})", _bare),
     clause(r"only|just|alone", _fixed("only", True)),
     # what ls and find print anyway: one name a line
@@ -354,6 +360,22 @@ def _build(m: re.Match[str]) -> list[ActionCall] | None:
         return _decide(state)
     except Reject:
         return None
+
+
+def _terse(m: re.Match[str]) -> list[ActionCall] | None:
+    """"py files > 1mb in src", "folders older than a year in /tmp": no verb, a kind and a criterion, as find's."""
+    if re.search(r"\b(?:in|being)\s+use\b", m["rest"], re.I):
+        return None  # "python files in use": open files, not a folder "use"
+    state: dict[str, Any] = {"verb": "find"}
+    try:
+        if not read_clauses(m["rest"], _CLAUSES, state):
+            return None
+    except Reject:
+        return None
+    criteria = [k for k in _FIND_KEYS if k in state]
+    if not criteria or criteria == ["extension"] and "path" not in state:
+        return None  # "py files" alone, or with a word the clauses skip, is too thin to act on
+    return _decide(state)
 
 
 def _decide(s: dict[str, Any]) -> list[ActionCall] | None:
@@ -427,4 +449,6 @@ PATTERNS = [
      lambda m: [ActionCall("files.list", {})]),
     (rf"where(?:'s|\s+is|\s+are|\s+can\s+i\s+find)\s+(?:the\s+file\s+|the\s+)?(?P<tok>{TOKEN})", _where_is),
     (_HEAD, _build),
+    (rf"(?:are\s+there\s+|do\s+(?:i|we)\s+have\s+)?"
+     rf"(?P<rest>(?:(?:all|the|any)\s+)*(?:{EXT}\s+{KIND}|{PLURAL_EXT}|files?|folders?|directories|dirs)\b.*)", _terse),
 ]

@@ -67,12 +67,27 @@ def _range(m: re.Match[str]) -> list[ActionCall] | None:
     return [ActionCall("files.line_range", args)]
 
 
-LINES_GATE = r"\blines?\b|\brows?\b|\bsed\b"
+def _after(m: re.Match[str], skipped: str | None = None) -> list[ActionCall] | None:
+    """"everything after line 20 of f": from line 21 to the end, as `tail -n +21 f` prints."""
+    path = _file(m["what"] or m.groupdict().get("what2") or "")
+    start = _line_no(skipped or m["a"])
+    return [ActionCall("files.line_range", {"path": path, "start": start + 1, "end": -1})] if path and start else None
+
+
+LINES_GATE = r"\blines?\b|\brows?\b|\bsed\b|\bheader\b"
 LINES = [
     (rf"(?:{_SHOW}\s+)?(?:the\s+)?(?:lines?|rows?)\s+(?:from\s+)?(?:number\s+)?(?P<a>\d+)\s*(?:to|through|thru|until"
-     rf"|till|-)\s*(?:line\s+)?(?P<b>\d+){_OF}(?P<what>{PLACE})", _range),
+     rf"|till|-)\s*(?:(?:line\s+)?(?P<b>\d+)|(?P<end>{_TO_END})){_OF}(?P<what>{PLACE})", _range),
+    # "everything except the first line of data.csv", "skip the first 5 lines of f": `tail -n +2`
+    (rf"(?:(?:{_SHOW}\s+)?(?:everything|all(?:\s+the)?\s+lines|the\s+lines)\s+(?:except|but|other\s+than|apart\s+from"
+     rf"|after)|skip(?:ping)?|drop|without)\s+the\s+(?:first|top)\s+(?:(?P<a>\d+)\s+lines|line|(?P<header>header"
+     rf"(?:\s+(?:line|row))?)){_OF}(?P<what>{PLACE})"
+     rf"|{_SHOW}\s+(?P<what2>{PLACE})\s+(?:without|minus|except(?:\s+for)?|but\s+not)\s+(?:the\s+|its\s+)?"
+     r"(?:header(?:\s+(?:line|row))?|first\s+line)", lambda m: _after(m, m["a"] or "1")),
     (rf"(?:{_SHOW}\s+)?(?:the\s+)?(?:lines|rows|everything)\s+between\s+(?:lines?\s+)?(?P<a>\d+)\s+and\s+(?:line\s+)?"
      rf"(?P<b>\d+){_OF}(?P<what>{PLACE})", _range),
+    (rf"what\s+does\s+(?:line|row)\s+(?:number\s+)?(?P<a>\d+){_OF}(?P<what>{PLACE})\s+(?:say|contain|read|show)",
+     _range),
     (rf"(?:{_SHOW}\s+|what(?:'s|\s+is)\s+(?:on|at|in)\s+)?(?:the\s+)?(?:line|row)\s+(?:number\s+|no\.?\s+|#)?"
      rf"(?P<a>\d+){_OF}(?P<what>{PLACE})", _range),
     (rf"(?:{_SHOW}\s+)?(?:the\s+)?(?P<a>{_ORDINAL})\s+(?:line|row){_OF}(?P<what>{PLACE})", _range),
@@ -82,6 +97,8 @@ LINES = [
      rf"(?P<b>\d+)|(?P<end>on(?:wards?)?|(?:to|until|till)\s+{_TO_END}))", _range),
     (rf"(?:{_SHOW}\s+)?(?:the\s+)?(?:lines\s+|everything\s+)?(?:from|after)\s+line\s+(?P<a>\d+)\s+"
      rf"(?P<end>on(?:wards?)?){_OF}(?P<what>{PLACE})", _range),
+    (rf"(?:{_SHOW}\s+)?(?:the\s+)?(?:everything|(?:all\s+)?(?:the\s+)?(?:lines|rows))\s+(?:after|following|past)\s+"
+     rf"line\s+(?P<a>\d+){_OF}(?P<what>{PLACE})", _after),
     (rf"sed\s+-n\s+['\"]?(?P<a>\d+)(?:,(?P<b>\d+))?p['\"]?\s+(?P<sure>)(?P<what>{TOKEN})", _range),
 ]
 
@@ -110,7 +127,8 @@ def _lines(how: str, *, certain: bool = False):
 _LINES_OF = (r"(?:(?:all\s+)?(?:the\s+)?(?P<sure>lines|contents?|rows|entries|words|names|values|numbers)"
              r"\s+(?:of|in|from)\s+)?")
 _ORDER = (r"(?P<how>(?:\s+(?:alphabetically|numerically|in\s+(?:reverse|reversed|descending|ascending|alphabetical"
-          r"|numeric(?:al)?)\s+order|in\s+reverse|descending|ascending|backwards|reversed?|by\s+number"
+          r"|numeric(?:al)?)\s+order|in\s+(?:reverse|reversed|descending)\s+(?:alphabetical|numeric(?:al)?)\s+order"
+          r"|in\s+reverse|descending|ascending|backwards|reversed?|by\s+number"
           r"|from\s+(?:z\s+to\s+a|a\s+to\s+z|largest\s+to\s+smallest|highest\s+to\s+lowest|smallest\s+to\s+largest"
           r"|lowest\s+to\s+highest)|as\s+numbers))*)")
 _UNIQUE = r"(?:unique|uniq(?:ue)?d?|non-?repeated|non-?duplicated?)"
@@ -157,8 +175,9 @@ TRANSFORM = [
     (rf"(?:{_SHOW}\s+|list\s+)?(?:all\s+)?(?:the\s+|only\s+the\s+)?{_UNIQUE}\s+(?:lines|entries|values|rows)"
      rf"\s+(?:of|in|from)\s+(?P<what>{PLACE})", _lines("unique", certain=True)),
     (rf"uniq\s+(?P<sure>)(?P<what>{PLACE})", _lines("unique")),
-    (rf"sort\s+-u\s+(?P<sure>)(?P<what>{PLACE})|sort\s+(?P<what2>{PLACE})\s+and\s+(?:remove|drop)\s+"
-     r"(?:the\s+)?duplicates?", _distinct),
+    (rf"sort\s+-u\s+(?P<sure>)(?P<what>{PLACE})|sort\s+(?P<what2>{PLACE})(?:\s+alphabetically)?,?\s+and\s+"
+     r"(?:remove|drop|delete|strip|eliminate|get\s+rid\s+of|dedupe)\s+(?:the\s+|any\s+|all\s+)?"
+     r"(?:duplicates?|duplicated?\s+lines|repeated\s+lines)", _distinct),
     (rf"{_SHOW}\s+(?P<what>{PLACE})\s+(?:without|with\s+no|minus)\s+(?:any\s+)?(?:duplicates?|duplicated?\s+lines"
      r"|repeated\s+lines)|" + rf"{_SHOW}\s+(?P<what2>{PLACE})\s+with\s+(?:the\s+)?duplicates?\s+removed", _distinct),
     # duplicates and counts

@@ -71,7 +71,8 @@ COMPRESS = [
      r"(?:\s+(?:with|using|as)\s+(?P<codec>gzip|gz|bzip2?|bz2|xz))?(?:\s+(?:in)?to\s+(?P<dest>[^\s'\"]+))?" + _KEEP,
      _compress),
     (rf"(?:gunzip|bunzip2|unxz|decompress|uncompress|unzip|extract|unpack|expand|inflate|(?:gzip|bzip2|xz)\s+-d)"
-     rf"\s+(?:-(?P<flag>k)\s+)?(?:the\s+)?(?P<what>{PLACE})(?:\s+(?:in\s+)?here)?" + _KEEP, _decompress),
+     r"\s+(?:-(?P<flag>k)\s+)?(?:the\s+)?(?:(?:gzip(?:ped)?|gz|bzip2|bz2|xz|compressed)\s+file\s+)?"
+     rf"(?P<what>{PLACE})(?:\s+(?:in\s+)?here)?" + _KEEP, _decompress),
 ]
 
 
@@ -96,10 +97,11 @@ def _link(m: re.Match[str]) -> list[ActionCall] | None:
 
 LINKS_GATE = r"\b(?:link|symlink|sym-link|softlink|soft-link|hardlink|hard-link|ln)\b"
 LINKS = [
-    (rf"(?:create|make|add)\s+(?:a\s+|an\s+)?(?:new\s+)?{_KIND}\s+(?:to|for|of|at|{_POINTS}|targeting)\s+"
+    (rf"(?:create|make|add|generate|set\s+up)\s+(?:a\s+|an\s+)?(?:new\s+)?{_KIND}\s+(?:to|for|of|at|{_POINTS}|targeting)\s+"
      rf"(?P<target>{PLACE})\s+(?:called|named|as|at|in|inside|with\s+(?:the\s+)?name)\s+(?P<link>{PLACE})", _link),
-    (rf"(?:create|make|add)\s+(?:a\s+|an\s+)?(?:new\s+)?{_KIND}\s+(?:(?:called|named|at)\s+(?P<link>{PLACE})\s+"
-     rf"(?:{_POINTS}|to)|(?P<link2>{PLACE})\s+{_POINTS}|(?P<link3>{PLACE})\s*(?:->|=>))\s*(?P<target>{PLACE})", _link),
+    (rf"(?:create|make|add|generate|set\s+up)\s+(?:a\s+|an\s+)?(?:new\s+)?{_KIND}\s+(?:(?:called|named|at)\s+(?P<link>{PLACE})\s+"
+     rf"(?:{_POINTS}|to|for|of)|(?P<link2>{PLACE})\s+{_POINTS}|(?P<link3>{PLACE})\s*(?:->|=>))\s*(?P<target>{PLACE})",
+     _link),
     (rf"make\s+(?P<link>{PLACE})\s+(?:a|an)\s+{_KIND}\s+(?:to|for|of|{_POINTS})\s+(?P<target>{PLACE})", _link),
     (rf"(?:sym)?link\s+(?P<link>{PLACE})\s*(?:->|=>)\s*(?P<target>{PLACE})", _link),
     (rf"(?P<verb>ln\s+-s|ln|symlink|sym-link|soft[\s-]?link|hard[\s-]?link)\s+(?P<target>{PLACE})\s+"
@@ -114,11 +116,12 @@ _FOLDERS = r"(?:folders|directories|dirs|trees)"
 _AND = r"(?:and|with|to|against|vs\.?|versus)"
 
 
-def _compare(folders: bool):
+def _compare(folders: bool, no_files: bool = False):
+    """no_files: two files' differences are a text diff, which is the model's to plan."""
     def build(m: re.Match[str]) -> list[ActionCall] | None:
         keys = ("a", "b") if m["a"] else ("a2", "b2")
         a, b = ((place(m[k]) if folders else target(m[k], strict=True)) for k in keys)
-        if a is None or b is None or a == b:
+        if a is None or b is None or a == b or no_files and (file_like(a) or file_like(b)):
             return None
         return [ActionCall("files.compare", {"first": a, "second": b})]
     return build
@@ -150,6 +153,11 @@ COMPARE = [
     (rf"(?:compare|diff)\s+(?:the\s+)?(?:folder|directory|dir)\s+(?P<a>{PLACE})\s+{_AND}\s+(?:the\s+)?"
      rf"(?:folder|directory|dir)\s+(?P<b>{PLACE})", _compare(folders=True)),
     (rf"diff\s+-(?:rq|qr|r|q)\s+(?P<a>{PLACE})\s+(?P<b>{PLACE})", _compare(folders=True)),
+    (r"(?:(?:show|find|list|get|give)(?:\s+me)?|what\s+are)\s+(?:the\s+|all\s+(?:the\s+)?|any\s+)?differences\s+"
+     rf"between\s+(?:the\s+)?(?:{_FOLDERS}\s+)?(?!(?:current|present|working)\b)(?P<a>{PLACE})\s+and\s+"
+     rf"(?!(?:current|present|working)\b)(?P<b>{PLACE})", _compare(folders=True, no_files=True)),
+    (rf"(?:compare|diff)\s+(?:the\s+)?contents?\s+of\s+(?:the\s+)?(?:{_FOLDERS}\s+)?(?P<a>{PLACE})\s+{_AND}\s+"
+     rf"(?P<b>{PLACE})", _compare(folders=True, no_files=True)),
     (rf"(?:compare|diff)\s+(?:the\s+)?(?P<a>{TOKEN})\s+{_AND}\s+(?:the\s+)?(?P<b>{TOKEN})\s+{_FOLDERS}"
      rf"|what(?:'s|\s+is|\s+are)\s+(?:the\s+)?differences?\s+between\s+(?:the\s+)?(?P<a2>{TOKEN})\s+and\s+(?:the\s+)?"
      rf"(?P<b2>{TOKEN})\s+{_FOLDERS}", _compare(folders=True)),
@@ -158,6 +166,11 @@ COMPARE = [
     (rf"what(?:'s|\s+is)\s+different\s+between\s+(?P<a>\S+/)\s+and\s+(?P<b>\S+/)", _compare(folders=True)),
     (rf"(?:are|is)\s+(?P<a>{PLACE})\s+and\s+(?P<b>{PLACE})\s+(?:the\s+same|identical|equal|different)(?:\s+files)?",
      _compare(folders=False)),
+    (rf"(?:(?:check\s+)?(?:if|whether)\s+|are\s+)(?:the\s+)?{_FOLDERS}\s+(?P<a>{PLACE})\s+and\s+(?P<b>{PLACE})\s+"
+     r"(?:are\s+)?(?:the\s+same|identical|equal|different)", _compare(folders=True)),
+    # "compare ./old and ./new": two paths, neither a file by its name
+    (rf"(?:compare|diff)\s+(?P<a>[^\s'\"]*/[^\s'\"]*)\s+{_AND}\s+(?P<b>[^\s'\"]*/[^\s'\"]*)",
+     _compare(folders=True, no_files=True)),
     (rf"(?:do|does)\s+(?P<a>{PLACE})\s+and\s+(?P<b>{PLACE})\s+differ", _compare(folders=False)),
     (rf"(?:is|does)\s+(?P<a>{PLACE})\s+(?:differ(?:ent)?\s+from|the\s+same\s+as|identical\s+to|equal\s+to)\s+"
      rf"(?P<b>{PLACE})", _compare(folders=False)),
@@ -227,6 +240,8 @@ def _entries(m: re.Match[str]) -> list[ActionCall] | None:
         args["tree"] = True  # "the src tree" is src and all beneath it, as `find src | wc -l` counts
     elif groups.get("rec") or groups.get("rec0") or (groups.get("prep") or "").lower() in _DEEP_PREPS:
         args["recursive"] = True
+    elif where and path == "." and re.search(r"\b(?:project|repo|repository|codebase|code\s+base)\b", where, re.I):
+        args["recursive"] = True  # "how many files are in the repo": all of it, not its top folder
     if groups.get("hidden"):
         args["all"] = True
     return [ActionCall("files.count_entries", args)]
@@ -238,6 +253,8 @@ _NOUNS = (r"(?P<noun>(?:all\s+(?:the\s+)?)?files\s+and\s+(?:folders|directories)
           rf"|(?P<hidden_kind>hidden\s+(?:files|entries|folders|directories))"
           rf"|(?P<ext>{EXT})\s+(?:files|scripts|documents|sources|source\s+files)|(?P<plural>{PLURAL_EXT}))")
 _WHERE = (rf"(?P<rec0>\s+recursively)?"
+          r"(?:\s+(?:that\s+are\s+|which\s+are\s+)?(?:contained|located|stored|kept|present|found)"
+          r"(?=\s+(?:in|inside|under|within)\b))?"
           rf"(?:\s+(?P<prep>in|inside|under|within|beneath|below|underneath|of)\s+(?P<where>{PLACE})"
           r"|\s+(?:in|inside|within|under|throughout|across|of)\s+(?:the\s+)?(?:entire\s+|whole\s+|full\s+|complete\s+)?"
           rf"(?P<where_tree>{PLACE})\s+(?:tree|hierarchy)|\s+(?:in\s+)?here)?{_REC}"
@@ -258,6 +275,7 @@ REPORTS = [
      r"(?:number|count)\s+of\s+"
      rf"{_NOUNS}{_WHERE}", _entries),
     (rf"count\s+(?:the\s+|all\s+(?:the\s+)?)?(?:number\s+of\s+)?{_NOUNS}{_WHERE}", _entries),
+    (rf"count\s+(?:every|each)\s+(?:single\s+)?(?P<noun>file|folder|directory|entry|item){_WHERE}", _entries),
     (r"(?:(?:what(?:'s|\s+is)|show(?:\s+me)?|get|give\s+me|tell\s+me|print|display)\s+)?(?:the\s+)?(?:total\s+)?"
      rf"(?P<noun>file|folder|directory|entry|item)\s+count{_WHERE}", _entries),
 ]

@@ -19,6 +19,7 @@ import re
 
 __all__ = [
     "AGE",
+    "ALL_OF",
     "EXT",
     "KIND",
     "NOUN",
@@ -31,6 +32,7 @@ __all__ = [
     "ext_of",
     "dirlike",
     "file_like",
+    "folder_contents",
     "glob_phrase",
     "named",
     "number",
@@ -150,12 +152,15 @@ def dirlike(word: str) -> bool:
     return word.endswith("/") or word in (".", "..", "~")
 
 
+_DIR_PARTS = frozenset("tree hierarchy structure listing layout size sizes path name".split())
+
+
 def named(chunk: str) -> tuple[str, str, bool] | None:
     """(word, noun, quoted) for "notes.txt", "the file 'a b.txt'", "the logs folder".
 
     noun is "file", "dir" or "" as the sentence calls the thing.
     """
-    m = re.fullmatch(rf"(?:the\s+)?(?:(?:whole|entire|complete)\s+)?"
+    m = re.fullmatch(rf"(?:the\s+)?(?:(?:whole|entire|complete|empty)\s+)?"
                      rf"(?:(?P<pre>{NOUN})\s+(?:(?:that\s+is\s+)?(?:named|called)\s+)?)?(?P<tok>{TOKEN})"
                      rf"(?:\s+(?P<post>{NOUN}))?",
                      chunk.strip(), FLAGS)
@@ -165,6 +170,10 @@ def named(chunk: str) -> tuple[str, str, bool] | None:
     if not word.strip() or (not quoted and word.lower() in STOPWORDS):
         return None
     noun = (m["pre"] or m["post"] or "").lower()
+    if m["pre"] and not m["post"] and not quoted and word.lower() in _DIR_PARTS:
+        return None  # "the directory tree", "the folder structure": a view of a folder, not one called "tree"
+    if m["post"] and noun != "file" and not quoted and word.lower() == "parent":
+        return "..", "dir", False  # "the parent folder" is "..", not a folder called parent
     return word, ("file" if noun == "file" else "dir" if noun else ""), quoted
 
 
@@ -226,8 +235,11 @@ def ext_of(word: str) -> str | None:
 _GLOB_PHRASE = (
     rf"(?:(?:all|every|each|any)\s+(?:of\s+)?)?(?:the\s+|my\s+)?"
     rf"(?:(?P<ext>{EXT})\s+{KIND}|(?P<plural>{PLURAL_EXT})|(?P<glob>\*[^\s/]*)"
+    rf"|(?:(?<=\bevery\s)|(?<=\beach\s))(?P<one>{EXT})(?!\s+{KIND})"  # "every png": a kind, said once
     rf"|{KIND}\s+(?:with|having)\s+(?:the\s+|an?\s+)?(?P<ext2>\.?[A-Za-z0-9]{{1,10}})\s+(?:extension|suffix)"
-    rf"|{KIND}\s+(?:ending|(?:that|which)\s+end)\s+(?:in|with)\s+(?P<ext3>\.[A-Za-z0-9]{{1,10}}))"
+    rf"|(?:{KIND}|everything|anything)\s+(?:named|called|matching)\s+(?P<glob2>\*[^\s/]*)"
+    rf"|(?:{KIND}|everything|anything)\s+(?:ending|(?:that|which)\s+ends?)\s+(?:in|with)\s+"
+    rf"(?P<ext3>\.[A-Za-z0-9]{{1,10}}))"
     rf"(?:\s+(?:in|from|inside|under|within)\s+(?P<dir>{PLACE}))?"
     rf"(?P<rec>\s+(?:recursively|everywhere|in\s+all\s+sub-?(?:folders|directories)"
     rf"|(?:and|including)\s+(?:in\s+)?(?:all\s+)?sub-?(?:folders|directories)))?"
@@ -239,13 +251,13 @@ def glob_phrase(chunk: str, *, recursive_ok: bool = True) -> str | None:
     m = re.fullmatch(_GLOB_PHRASE, chunk.strip(), FLAGS)
     if not m or (m["rec"] and not recursive_ok):
         return None
-    if m["glob"]:
-        pattern = m["glob"]
+    if m["glob"] or m["glob2"]:
+        pattern = m["glob"] or m["glob2"]
         if pattern.strip("*") == "":
             return None
     else:
         named_ext = m["ext2"] or m["ext3"]
-        ext = ext_of("." + named_ext.lstrip(".")) if named_ext else ext_of(m["ext"] or m["plural"])
+        ext = ext_of("." + named_ext.lstrip(".")) if named_ext else ext_of(m["ext"] or m["plural"] or m["one"])
         if ext is None:
             return None
         pattern = f"*.{ext}"
@@ -257,6 +269,22 @@ def glob_phrase(chunk: str, *, recursive_ok: bool = True) -> str | None:
             return None
         return pattern if folder == "." else posixpath.join(folder, pattern)
     return pattern
+
+
+ALL_OF = (r"(?:(?:all\s+(?:of\s+)?)?(?:the\s+)?(?:(?:files|contents?|everything|items|entries)"
+           r"(?:\s+and\s+(?:folders|directories))?)|(?:every|each)(?:\s+single)?\s+(?:file|item|entry))")
+
+
+def folder_contents(chunk: str) -> list[str] | None:
+    """"everything in docs", "the contents of docs", "all files from docs": docs/*, as `cp -r docs/* x` takes it.
+
+    The current folder, home and the root are refused: "everything here" is no path to act on.
+    """
+    m = re.fullmatch(rf"{ALL_OF}\s+(?:of|in|from|inside|within)\s+(?P<dir>{PLACE})", chunk.strip(), FLAGS)
+    folder = place(m["dir"]) if m else None
+    if folder is None or folder.strip("./~") == "" or file_like(folder) and not folder.endswith("/"):
+        return None
+    return [posixpath.join(folder, "*")]
 
 
 def split_items(chunk: str) -> list[str] | None:

@@ -65,6 +65,8 @@ _FILLER = [
     (rf"{_L}(?:already[\s-]+)?existing\s+", ""),
     (rf"\s+{_L}(?:currently|actually|really|presently|at\s+the\s+moment|at\s+present){_R}", ""),
     (r"^(?:currently|actually|really|presently)\s*,?\s+", ""),
+    # what is left of "would you be able to ..." once "would you" is taken off as politeness
+    (r"^be\s+(?:able|so\s+kind\s+as|kind\s+enough)\s+to\s+", ""),
 ]
 
 
@@ -116,22 +118,32 @@ def _gerund(m: re.Match[str]) -> str:
     return _GERUNDS.get(m[1].lower(), m[0])
 
 
+def _tree(m: re.Match[str]) -> str:
+    """"show the directory tree of src": every entry under src, as `ls -R src` or `tree src` show it."""
+    return f"list everything in {m[1]} recursively" if m[1] else "list everything recursively"
+
+
 _VERBS = [
     (r"^(?:(?:would|do|could)\s+you\s+)?mind\s+(\w+ing)(?=\s)", _gerund),
     (r"^(list|show|find|count|copy|move|delete|remove|display|print|search)\s*,\s*", r"\1 "),
     (r"^(?:i\s+(?:want|need|would\s+like)\s+|(?:give|get|show|send|print|display|output|produce|generate|return"
-     r"|make)(?:\s+me)?\s+)(?:a|an|the)\s+(?:full\s+|complete\s+|quick\s+)?(?:list(?:ing)?|overview)\s+of\s+", "list "),
+     r"|make|provide)(?:\s+me)?\s+)(?:a|an|the)\s+(?:full\s+|complete\s+|quick\s+)?(?:list(?:ing)?|overview)\s+of\s+", "list "),
     (r"^(?:(?:tell|show|let)\s+me(?:\s+know)?|find\s+out|figure\s+out|work\s+out|determine|check|calculate|compute"
      r"|count|report|print|display|output|show|get|give\s+me|say)\s+(how\s+(?:many|much|big|large)|which|what)\b",
      r"\1"),
-    (r"^(?:find\s+out|determine|calculate|compute|work\s+out|figure\s+out|measure|report|return)\s+"
+    (r"^(?:find\s+out|determine|calculate|compute|work\s+out|figure\s+out|measure|report|return|summari[sz]e)\s+"
      r"(?=(?:the\s+|my\s+)?(?:number|total|count|size|disk\s+usage|amount|names?)\b)", "show "),
     (r"^(?:display|print|output|give\s+me|tell\s+me|let\s+me\s+see|show\s+me|return|report|write\s+out|dump"
      r"|produce)\b", "show"),
+    # "I need a new file called a.txt with 'hi' in it": asking for a thing by its name is making it
+    (r"^(?:i\s+(?:need|want|would\s+like)|i'd\s+like)\s+(?=(?:a|an)\s+(?:(?:new|empty|blank|fresh)\s+)?"
+     r"(?:text\s+)?(?:file|folder|directory|dir|document)\s+(?:called|named)\s)", "create "),
     # "only list folders" says what is listed; "only delete the .tmp files" says no more than the rest does
     (r"^(?:only|just)\s+(list|show|find|display|print|count)\s+(?=(?:the\s+|all\s+)?(?:files?|folders?|directories"
      r"|directory|dirs?|sub-?(?:folders?|directories|dirs?)|hidden|regular|symlinks?|links?)\b)", r"\1 only "),
     (r"^(?:only|just)\s+(?!only\b)", ""),
+    (r"^(?:list|show)\s+(?:the|a)\s+(?:(?:directory|folder|file)\s+)?(?:tree|hierarchy)"
+     r"(?:\s+(?:of|for|under)\s+(.+))?$", _tree),
 ]
 
 # One family more at each step; the first form is the request itself.

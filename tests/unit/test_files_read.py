@@ -67,7 +67,7 @@ def test_catalogue_parameters_are_as_contracted():
     assert params("files.count") == ["paths", "what"]
     assert params("files.search") == [
         "pattern", "path", "ignore_case", "fixed", "whole_word", "include",
-        "files_only", "count", "invert", "line_numbers",
+        "files_only", "count", "invert", "line_numbers", "files_without", "exclude_dir",
     ]
     assert params("files.disk_usage") == ["path", "depth", "sort", "top", "human"]
     assert params("files.checksum") == ["paths", "algorithm"]
