@@ -118,9 +118,11 @@ def match(text: str, patterns: Iterable[Pattern], actions: Any = None, *,
         return None
     patterns = list(patterns)
     precise = [p for p in patterns if p.priority > LAST_RESORT]
-    forms = [normalise(form) for form in rewrites.variants(request)] if rewrite else [request]
-    for form in forms:
-        calls = _plan(form, precise, actions)
+    calls = _plan(request, precise, actions)
+    if calls:
+        return calls  # as given: the rewrites are compiled only for requests that need them
+    for form in (rewrites.variants(request)[1:] if rewrite else []):
+        calls = _plan(normalise(form), precise, actions)
         if calls:
             return calls
     last = [p for p in patterns if p.priority <= LAST_RESORT]

@@ -241,6 +241,12 @@ _IS = (r"(?:(?:(?:of|with|having|whose|where\s+the)\s+(?:a\s+)?(?:file\s+)?size(
        r"|are|is|of|sized|size))\s+)?")
 
 _CLAUSES = [
+    # first, as the commonest: what is listed, and "here" (clauses compile on first use, in order)
+    clause(rf"(?P<regular>(?:ordinary|regular|normal|plain)\s+files?)|(?P<ext>{EXT})\s+(?P<kind>{KIND})"
+           rf"|(?P<plural>{PLURAL_EXT})|(?P<noun>files?|folders?|directories"
+           rf"|directory|dirs?|sub-?(?:folders?|directories|dirs)|(?:symbolic\s+|sym\s*)?links?|symlinks?|things"
+           r"|items|entries|stuff|everything|anything|ones|contents?)", _object),
+    clause(r"(?:right\s+|in\s+)?here", _fixed("path", ".")),
     # ages
     clause(rf"(?:{_MODVERB}\s+)?(?:(?:in|within|during|over|for)\s+(?:the\s+)?|(?:from|since)\s+the\s+|the\s+)?"
            rf"(?:last|past|previous)\s+(?P<age>{AGE})", _age("newer_than")),
@@ -325,13 +331,6 @@ _CLAUSES = [
            rf"|(?:(?:with|at)\s+(?:a\s+)?)?max(?:imum)?[\s_-]?depth\s*(?:=|of)?\s*(?P<n2>\d+)"
            rf"|(?:only\s+)?(?P<n3>{NUM})\s+levels?\s+(?:deep|down)(?:\s+only)?",
            lambda m, s: set_once(s, "max_depth", number(m["n"] or m["n2"] or m["n3"]))),
-    # what is listed
-    clause(rf"(?P<regular>(?:ordinary|regular|normal|plain)\s+files?)|(?P<ext>{EXT})\s+(?P<kind>{KIND})"
-           rf"|(?P<plural>{PLURAL_EXT})|(?P<noun>files?|folders?|directories"
-           rf"|directory|dirs?|sub-?(?:folders?|directories|dirs)|(?:symbolic\s+|sym\s*)?links?|symlinks?|things"
-           r"|items|entries|stuff|everything|anything|ones|contents?)", _object),
-    # where
-    clause(r"(?:right\s+|in\s+)?here", _fixed("path", ".")),
     clause(r"(?:in|inside|within|under|of|from)\s+(?:(?:the\s+)?(?:current|present)\s+(?:working\s+)?|this\s+"
            r"|(?:the\s+)?working\s+)(?:folder|directory|dir)(?=\s|,|$)", _fixed("path", ".")),
     clause(rf"(?:(?:that\s+are\s+|which\s+are\s+)?(?:located|stored|kept|living|residing|sitting|lying)\s+)?"
