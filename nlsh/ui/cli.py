@@ -54,7 +54,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--dry-run", "-n", action="store_true", help="plan and preview only; run nothing")
     p.add_argument("--json", action="store_true", help="print one JSON object (request, plan, decision, results, output, exit_code)")
     p.add_argument("--cwd", metavar="DIR", help="work in DIR instead of the current directory")
-    p.add_argument("--model", metavar="PATH|URL", help="a GGUF file or an OpenAI-compatible server URL")
+    p.add_argument("--model", metavar="PATH|URL", help="a GGUF file, an OpenAI-compatible server URL, or none (the fast path only)")
     p.add_argument("--version", action="version", version="nlsh 0.1.0")
     return p
 
