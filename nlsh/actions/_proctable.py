@@ -8,7 +8,7 @@ from typing import Any
 from ..textsafe import escape_name
 from ._procinfo import join_argv, username
 
-__all__ = ["SORT_KEYS", "sample", "table"]
+__all__ = ["SORT_KEYS", "forest", "sample", "table"]
 
 _CPU_SAMPLE_S = 0.1
 
@@ -29,6 +29,7 @@ def sample(procs: list[Any], *, command: bool = False) -> list[dict[str, Any]]:
             with p.oneshot():
                 rows.append({
                     "pid": p.pid,
+                    "ppid": p.ppid(),
                     "user": username(p),
                     "cpu": round(p.cpu_percent(None), 1),
                     "memory": round(p.memory_percent(), 1),
@@ -59,6 +60,26 @@ SORT_KEYS = {
 }
 
 
+def forest(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The rows parent before children, each with its "depth", like `ps -e --forest` (siblings by pid)."""
+    pids = {r["pid"] for r in rows}
+    children: dict[int | None, list[dict[str, Any]]] = {}
+    for r in sorted(rows, key=lambda r: r["pid"]):
+        children.setdefault(r["ppid"] if r["ppid"] in pids and r["ppid"] != r["pid"] else None, []).append(r)
+    ordered: list[dict[str, Any]] = []
+    stack = [(r, 0) for r in reversed(children.get(None, []))]
+    while stack:
+        row, depth = stack.pop()
+        ordered.append({**row, "depth": depth})
+        stack.extend((c, depth + 1) for c in reversed(children.get(row["pid"], [])))
+    return ordered
+
+
+def _branch(depth: int) -> str:
+    """The indent ps --forest draws before a child: four spaces a level, then a backslash and an underscore."""
+    return "    " * (depth - 1) + " \\_ " if depth else ""
+
+
 def table(rows: list[dict[str, Any]], *, command: bool = False) -> str:
     width = max([len("PID")] + [len(str(r["pid"])) for r in rows])
     user_w = max([len("USER")] + [len(escape_name(r["user"])) for r in rows])
@@ -67,6 +88,6 @@ def table(rows: list[dict[str, Any]], *, command: bool = False) -> str:
     for r in rows:
         lines.append(
             f"{r['pid']:>{width}} {escape_name(r['user']):<{user_w}} {r['cpu']:5.1f} {r['memory']:5.1f} "
-            f"{escape_name(r[last])}"
+            f"{_branch(r.get('depth', 0))}{escape_name(r[last])}"
         )
     return "\n".join(lines)

@@ -15,7 +15,7 @@ from ..plugins import hookimpl
 from ..textsafe import escape_name
 from ..types import Preview, Risk
 from ._procinfo import describe, describe_text, join_argv, username
-from ._proctable import SORT_KEYS, sample, table
+from ._proctable import SORT_KEYS, forest, sample, table
 from .context import ActionContext, ActionResult
 from .registry import action
 
@@ -83,6 +83,7 @@ def list_processes(
     user: str | None = None,
     name: str | None = None,
     command: bool = False,
+    tree: bool = False,
 ) -> ActionResult:
     """List running processes with their CPU and memory use, like `top` or `ps aux`.
 
@@ -92,6 +93,7 @@ def list_processes(
         user: only processes of this user.
         name: only processes whose name contains this text (case-insensitive).
         command: show each process's full command line instead of its name, like `ps -ef`.
+        tree: every process under its parent, like `ps -e --forest` (sort and limit are not used).
     """
     import psutil
 
@@ -106,7 +108,9 @@ def list_processes(
             continue
         procs.append(p)
     rows = sorted(sample(procs, command=command), key=SORT_KEYS[sort])
-    if limit > 0:
+    if tree:
+        rows = forest(rows)
+    elif limit > 0:
         rows = rows[:limit]
     return ActionResult(output=table(rows, command=command), data=rows)
 

@@ -1,4 +1,5 @@
-"""Facts about the machine: CPU, memory, disks, uptime, load, network, user, OS, date, host.
+"""Facts about the machine: CPU, memory, disks, uptime, load, network, user, OS, date, host,
+environment variables and where a program is installed (`which`).
 
 Each action prints short text shaped like the classic tool (`free -h`, `df -h`, `uptime -p`,
 `date`, `whoami`...) and returns the numbers in `data`. psutil is imported when used.
@@ -8,7 +9,7 @@ from __future__ import annotations
 
 import os
 import time
-from typing import Any
+from typing import Any, Literal
 
 from ..errors import ActionFailed
 from ..plugins import hookimpl
@@ -292,14 +293,34 @@ def operating_system(ctx: ActionContext) -> ActionResult:
     return ActionResult(output="\n".join(lines), data=data)
 
 
+_DATE_FORMATS = {"iso": "%Y-%m-%dT%H:%M:%S%z", "date": "%Y-%m-%d", "time": "%H:%M:%S"}
+
+
 @action("system.date", **_READ)
-def date(ctx: ActionContext) -> ActionResult:
-    """Show the current date and time, like `date`."""
+def date(ctx: ActionContext, utc: bool = False,
+         format: Literal["default", "iso", "date", "time", "unix"] = "default") -> ActionResult:
+    """Show the current date and time, like `date`.
+
+    Args:
+        utc: in UTC instead of local time, like `date -u`.
+        format: "default" like `date`, "iso" like `date -Iseconds`, "date" like `date +%F`,
+            "time" like `date +%T`, "unix" (seconds since 1970) like `date +%s`.
+    """
     now = ctx.env.clock()
-    local = time.localtime(now)
-    text = time.strftime("%a %b ", local) + f"{local.tm_mday:>2}" + time.strftime(" %H:%M:%S %Z %Y", local)
+    local = time.gmtime(now) if utc else time.localtime(now)
+    zone = "UTC" if utc else time.strftime("%Z", local)
     iso = time.strftime("%Y-%m-%dT%H:%M:%S%z", local)
-    return ActionResult(output=text, data={"epoch": now, "iso": iso, "timezone": time.strftime("%Z", local)})
+    if format == "unix":
+        text = str(int(now))
+    elif format == "iso":
+        offset = "+0000" if utc else time.strftime("%z", local)
+        text = time.strftime("%Y-%m-%dT%H:%M:%S", local) + f"{offset[:3]}:{offset[3:]}"
+    elif format in _DATE_FORMATS:
+        text = time.strftime(_DATE_FORMATS[format], local)
+    else:
+        text = time.strftime("%a %b ", local) + f"{local.tm_mday:>2}" + time.strftime(" %H:%M:%S ", local) + \
+            f"{zone} {local.tm_year}"
+    return ActionResult(output=text, data={"epoch": now, "iso": iso, "timezone": zone})
 
 
 @action("system.hostname", **_READ)
@@ -321,29 +342,67 @@ def home(ctx: ActionContext) -> ActionResult:
 _SECRET_WORDS = ("TOKEN", "SECRET", "PASSWORD", "PASSWD", "API_KEY", "APIKEY", "PRIVATE", "CREDENTIAL")
 
 
+def _secret(name: str) -> bool:
+    return any(word in name.upper() for word in _SECRET_WORDS)
+
+
+def _all_env(ctx: ActionContext) -> ActionResult:
+    """Every variable as NAME=value, like `printenv`; the values of secrets are hidden."""
+    lines = [f"{escape_name(k)}={'(hidden)' if _secret(k) else escape_name(v)}" for k, v in ctx.env.environ.items()]
+    shown = {k: v for k, v in ctx.env.environ.items() if not _secret(k)}
+    return ActionResult(output="\n".join(lines), data={"variables": shown})
+
+
 @action("system.env", **_READ)
-def env(ctx: ActionContext, name: str) -> ActionResult:
-    """Show the value of one environment variable, like `printenv NAME`.
+def env(ctx: ActionContext, name: str | None = None, split: bool = False) -> ActionResult:
+    """Show the value of one environment variable, like `printenv NAME`, or all of them, like `printenv`.
 
     Values of variables whose names suggest a secret (tokens, passwords, keys) are not shown.
 
     Args:
-        name: the variable, e.g. "PATH", "HOME" or "EDITOR".
+        name: the variable, e.g. "PATH", "HOME" or "EDITOR"; left out, every variable.
+        split: one entry per line, split at ":", like `echo "$PATH" | tr : '\\n'`.
     """
+    if name is None:
+        return _all_env(ctx)
     name = name.strip().lstrip("$").strip("{}")
     if not name or any(c.isspace() or c == "=" for c in name):
         raise ActionFailed(f"{escape_name(name)!r} is not a variable name")
-    if any(word in name.upper() for word in _SECRET_WORDS):
+    if _secret(name):
         raise ActionFailed(f"nlsh does not show {escape_name(name)}: its name suggests a secret")
     if name not in ctx.env.environ and name.upper() in ctx.env.environ:
         name = name.upper()  # "$path" for PATH
     if name not in ctx.env.environ:
         raise ActionFailed(f"the environment variable {escape_name(name)} is not set")
     value = ctx.env.environ[name]
+    if split:
+        entries = value.split(os.pathsep)
+        return ActionResult(output="\n".join(escape_name(e) for e in entries),
+                            data={"name": name, "value": value, "entries": entries})
     return ActionResult(output=escape_name(value), data={"name": name, "value": value})
+
+
+@action("system.which", **_READ)
+def which(ctx: ActionContext, program: str) -> ActionResult:
+    """Show where a program is installed: the first match on PATH, like `which PROGRAM`.
+
+    Args:
+        program: the program's name, e.g. "python3" or "git".
+    """
+    import shutil
+
+    program = program.strip()
+    if not program or "/" in program or any(c.isspace() for c in program):
+        raise ActionFailed(f"{escape_name(program)!r} is not a program name")
+    search = ctx.env.environ.get("PATH", "")
+    found = shutil.which(program, path=search)
+    if found is None:
+        raise ActionFailed(f"no {escape_name(program)} on PATH", hint="it is not installed, or not on PATH")
+    return ActionResult(output=escape_name(found), data={"program": program, "path": found})
 
 
 @hookimpl
 def nlsh_register_actions(register: Any) -> None:
-    for func in (cpu, memory, disks, uptime, load, network, whoami, operating_system, date, hostname, home, env):
+    for func in (cpu, memory, disks, uptime, load, network, whoami, operating_system, date, hostname, home, env,
+                 which):
         register(func)

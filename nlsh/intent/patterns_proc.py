@@ -29,7 +29,11 @@ def _kill(m: re.Match[str]) -> list[ActionCall] | None:
     """"kill -9 1234", "forcefully terminate every process named node", "stop the nginx processes"."""
     verb = m["verb"].lower()
     force = bool(m["force"]) or verb.startswith("force")
-    return signal_plan(m["body"], force=force, signal="TERM" if m["gentle"] else None,
+    body, full = m["body"], False
+    if verb == "pkill":
+        body, flags = re.subn(r"(?<!\S)(?:-f|--full)(?!\S)", " ", body)
+        full = flags > 0  # pkill -f TEXT: TEXT in the command line
+    return signal_plan(body, force=force, signal="TERM" if m["gentle"] else None, full=full,
                        needs_noun=not (force or re.match(r"kill|pkill|terminate", verb)))
 
 
@@ -75,7 +79,8 @@ def _sort(m: re.Match[str], s: dict[str, Any]) -> bool:
 _RESOURCE = r"cpu|processor|memory|mem|ram"
 
 _LIST_CLAUSES = [
-    clause(rf"(?:sorted\s+|ordered\s+|ranked\s+)?by\s+(?P<key>{_RESOURCE}|name|pid)(?:\s+usage|\s+use)?", _sort),
+    clause(rf"(?:sorted\s+|ordered\s+|ranked\s+)?by\s+(?P<key>{_RESOURCE}|name|pid)"
+           r"(?:\s+(?:usage|use|consumption|utili[sz]ation))?", _sort),
     clause(r"(?:that\s+are\s+|which\s+are\s+)?(?:using|eating|consuming|with|hogging)\s+(?:the\s+)?"
            rf"(?:most|highest|more)\s+(?P<key>{_RESOURCE})(?:\s+usage)?", _sort),
     clause(r"(?:run|owned|started|launched)\s+by\s+(?:the\s+)?(?:user\s+)?(?P<user>[a-z_][\w.-]*)"
@@ -84,12 +89,18 @@ _LIST_CLAUSES = [
            lambda m, s: set_once(s, "user", m["user"] or m["user2"] or m["user3"])),
     clause(r"(?:with|including|showing|and)\s+(?:their\s+|the\s+|its\s+)?(?:full\s+|complete\s+|whole\s+|entire\s+)?"
            r"(?:command[\s-]*lines?|commands?|cmdlines?|arguments|args)(?:\s+(?:too|as\s+well))?"
-           r"|in\s+full(?:\s+format)?", lambda m, s: set_once(s, "command", True)),
+           r"(?:\s+(?:for|of)\s+each(?:\s+(?:one|process))?)?|in\s+full(?:\s+format)?",
+           lambda m, s: set_once(s, "command", True)),
     clause(rf"(?:named|called|matching|whose\s+names?\s+(?:contains?|includes?|matches)|with\s+names?\s+(?:containing|like))"
            rf"\s+(?P<name>{_NAME})|(?:containing|with|having)\s+(?P<name2>{_NAME})\s+in\s+(?:their|the|its)\s+names?",
            lambda m, s: bool(n := _name(m["name"] or m["name2"])) and set_once(s, "name", n)),
+    clause(r"(?:as|in)\s+(?:a\s+)?(?:tree|hierarchy|forest)(?:\s+(?:view|form|format|structure))?|hierarchically"
+           r"|(?:with|showing|and)\s+(?:their\s+)?(?:parent|child(?:ren)?)"
+           r"(?:\s+(?:and|&)\s+(?:child(?:ren)?|parents?))?"
+           r"(?:\s+process(?:es)?)?|(?:grouped|nested)\s+(?:by|under)\s+(?:their\s+)?parents?",
+           lambda m, s: set_once(s, "tree", True)),
     clause(r"(?:in\s+)?(?:descending|decreasing)(?:\s+order)?|(?:highest|biggest|largest|most|heaviest)\s+first"
-           r"|with\s+(?:their\s+|the\s+)?(?:pids?|process\s+ids?|ids)", lambda m, s: True),
+           r"|(?:with|and)\s+(?:their\s+|the\s+)?(?:pids?|process\s+ids?|ids)", lambda m, s: True),
     clause(r"(?:that\s+are\s+)?(?:running|active)(?:\s+(?:right\s+)?now)?|(?:right\s+)?now|currently(?:\s+running)?"
            r"|on\s+(?:this|the|my)\s+(?:machine|system|computer|box)|at\s+the\s+moment", lambda m, s: True),
 ]
@@ -103,15 +114,19 @@ def _list(m: re.Match[str]) -> list[ActionCall] | None:
     state: dict[str, Any] = {}
     if groups.get("res"):
         state["sort"] = "memory" if groups["res"].lower().startswith(("mem", "ram")) else "cpu"
-    if groups.get("owner"):
-        if groups["owner"].lower() in _NOT_USERS:
+    owner = groups.get("owner") or groups.get("owner2")
+    if owner:
+        if owner.lower() in _NOT_USERS:
             return None  # "what processes do you have": no user named
-        state["user"] = groups["owner"]
+        state["user"] = owner
     try:
         if not read_clauses(groups.get("rest") or "", _LIST_CLAUSES, state):
             return None
     except Reject:
         return None
+    if groups.get("pname"):
+        if not (name := _name(groups["pname"])) or not set_once(state, "name", name):
+            return None
     if groups.get("n"):
         limit = number(groups["n"])
         if not limit:
@@ -121,7 +136,11 @@ def _list(m: re.Match[str]) -> list[ActionCall] | None:
         state.pop("sort")  # the default
     if groups.get("cmd"):
         state["command"] = True
-    keys = ("sort", "limit", "user", "name", "command")
+    if groups.get("tree"):
+        state["tree"] = True
+    if state.get("tree"):
+        state.pop("sort", None), state.pop("limit", None)  # a tree is every process, in parent order
+    keys = ("sort", "limit", "user", "name", "command", "tree")
     return [ActionCall("proc.list", {k: state[k] for k in keys if k in state})]
 
 
@@ -153,7 +172,8 @@ def _info(m: re.Match[str]) -> list[ActionCall] | None:
 # Every pattern below contains one of these (see patterns.py: the module is registered behind them).
 GATE = (r"\b(?:kill|terminate|end|stop|quit|close|send|pause|suspend|freeze|resume|continue|unpause|unfreeze|interrupt"
         r"|process|processes|procs|pids?|port|running|alive|up|tasks|programs|apps|applications|ps|cpu|processor"
-        r"|memory|mem|ram|pidof|pgrep|pkill|killall|instances?|sig(?:term|kill|int|hup|stop|cont|usr1|usr2))\b|:\d")
+        r"|memory|mem|ram|pidof|pgrep|pkill|killall|pstree|instances?"
+        r"|sig(?:term|kill|int|hup|stop|cont|usr1|usr2))\b|:\d")
 
 _PROCS = r"(?:processes|procs|tasks|programs|apps|applications)"
 _RES = rf"(?P<res>{_RESOURCE})"
@@ -197,16 +217,25 @@ PATTERNS = [
     # details of one process
     (rf"(?:(?:{_VERB}|what\s+(?:is|are))\s+)?(?:the\s+)?(?:details|info(?:rmation)?|more\s+info|everything)\s+"
      rf"(?:of|on|about|for)\s+(?:the\s+)?(?:process|pid)\s+{_PID}", _info),
-    (rf"(?:(?:{_VERB}|what\s+(?:is|are)|what's)\s+)?(?:the\s+)?(?:full\s+|complete\s+)?(?:command[\s-]*line|cmdline"
-     rf"|command|arguments|args|owner|user|status|state|start\s+time|parent)\s+(?:of|for)\s+(?:the\s+)?(?:process|pid)\s+"
-     rf"{_PID}", _info),
+    (rf"(?:(?:{_VERB}|what\s+(?:is|are|was)|what's|whats)\s+)?(?:the\s+)?(?:full\s+|complete\s+)?(?:command[\s-]*line"
+     rf"|cmdline|command|arguments|args|owner|user|status|state|start(?:ed)?\s+time|parent(?:\s+(?:process|pid))?"
+     rf"|open\s+files|threads|memory(?:\s+usage)?|cpu(?:\s+usage)?|executable|exe|name)\s+(?:of|for)\s+(?:the\s+)?"
+     rf"(?:process|pid)\s+{_PID}", _info),
+    (r"(?:what|which)\s+(?:process|program|command|app)\s+(?:has|is|owns|uses)\s+(?:the\s+)?(?:pid|process\s+id|id)\s+"
+     r"(?P<pid>\d+)|what(?:'s|\s+is)\s+(?:running\s+(?:as|with)\s+)?(?:the\s+)?pid\s+(?P<pid2>\d+)", _info),
     (r"(?:tell\s+me\s+about|describe|inspect|what\s+is|what's|show(?:\s+me)?|info\s+(?:on|about))\s+(?:the\s+)?"
      rf"(?:process|pid)\s+{_PID}|(?:process|pid)\s+(?P<pid2>\d+)\s+(?:details|info)", _info),
+    (rf"when\s+(?:did|was)\s+(?:the\s+)?(?:process|pid)\s+{_PID}\s+(?:start|started|launched|created|begin|began)"
+     rf"|how\s+(?:much|many)\s+(?:memory|ram|cpu|mb|megabytes)\s+(?:is|does)\s+(?:the\s+)?(?:process|pid)\s+"
+     r"(?P<pid2>\d+)\s+(?:using|use|taking|consuming|have)"
+     r"|(?:who|which\s+user)\s+(?:owns|started|launched|is\s+running|runs)\s+(?:the\s+)?(?:process|pid)\s+"
+     r"(?P<pid3>\d+)",
+     lambda m: [ActionCall("proc.info", {"pid": int(m["pid"] or m["pid2"] or m["pid3"])})]),
     # by port
     (r"(?:what|which\s+(?:process|program|app)|who)(?:'s|\s+is|\s+are)?\s+(?:using|listening\s+on|running\s+on|on"
      rf"|bound\s+to|holding|occupying|blocking|taking|serving\s+on)\s+{_PORT}", _find),
-    (rf"(?:{_ASK}\s+)?(?:the\s+|all\s+(?:the\s+)?)?{_PIDS}\s+(?:of\s+(?:the\s+|any\s+|all\s+(?:the\s+)?)?"
-     rf"(?:process(?:es)?|programs?)\s+)?(?:that\s+(?:is|are)\s+|which\s+(?:is|are)\s+)?"
+    (rf"(?:{_ASK}\s+)?(?:the\s+|all\s+(?:the\s+)?)?{_PIDS}\s+(?:of\s+(?:(?:the\s+|any\s+|all\s+(?:the\s+)?)?"
+     rf"(?:process(?:es)?|programs?)|whatever(?:\s+process)?)\s+)?(?:that\s+(?:is|are)\s+|which\s+(?:is|are)\s+|is\s+)?"
      rf"(?:using|listening\s+on|on|bound\s+to|holding|running\s+on)\s+(?:tcp\s+|udp\s+)?{_PORT}"
      rf"|which\s+{_PIDS}\s+(?:is|are)\s+(?:using|listening\s+on|on|bound\s+to|holding)\s+(?:tcp\s+|udp\s+)?"
      rf"(?:port\s+|:)(?P<port2>\d+)",
@@ -225,18 +254,32 @@ PATTERNS = [
      rf"(?:the\s+most|most|so\s+much|all\s+(?:the|my)|a\s+lot\s+of)?\s*(?:of\s+)?(?:my\s+|the\s+)?{_RES}", _list),
     (rf"(?:{_LIST}\s+)?(?:me\s+)?(?:the\s+)?(?:top|first)?\s*(?:(?P<n>{NUM})\s+)?"
      rf"(?:(?:most\s+)?{_RES}[\s-]+(?:hungry|heavy|intensive|consuming|using|hogging|eating)\s+)?(?:(?:every|each)\s+(?:running\s+)?process|(?:all\s+)?"
-     rf"(?:the\s+)?(?:running\s+|active\s+|current\s+)?{_PROCS})(?P<rest>(?:\s+.*)?)", _list),
+     rf"(?:the\s+)?(?:running\s+|active\s+|current\s+)?{_PROCS})(?P<rest>(?:,?\s+.*)?)", _list),
+    # the process tree: pstree, ps -ef --forest
+    (rf"(?:{_LIST}\s+)?(?:me\s+)?(?:the\s+|a\s+)?(?:full\s+|whole\s+|entire\s+)?(?P<tree>(?:process|proc|pid)\s+"
+     rf"(?:tree|hierarchy|forest)|(?:tree|hierarchy)\s+of\s+(?:all\s+)?(?:the\s+)?(?:running\s+)?{_PROCS})"
+     r"(?P<rest>(?:,?\s+.*)?)", _list),
+    (r"pstree(?:\s+-[apuAlnU]+)*|ps\s+(?:-?(?:auxf|axf|axjf|ejH|efH)|(?:-?(?:e|ef|eF|A|aux|ax|axu)\s+)?--forest)",
+     lambda m: [ActionCall("proc.list", {"tree": True})]),
+    # "the node processes with their command lines", "all java processes sorted by memory" (a bare name is a find)
+    (rf"(?:{_LIST}\s+)?(?:me\s+)?(?:the\s+)?(?:top|first)?\s*(?:(?P<n>{NUM})\s+)?(?:all\s+)?(?:the\s+)?(?:running\s+)?"
+     rf"(?P<pname>{_NAME})\s+(?:processes|procs|process)(?P<rest>\s+.+)", _list),
     (rf"(?:{_VERB}\s+)?(?:me\s+)?(?:the\s+)?top\s+(?:(?P<n>{NUM})\s+)?{_PROCS}?(?:\s+by)?\s+{_RES}(?:\s+usage)?",
      _list),
     (rf"(?:{_VERB}\s+)?(?:me\s+)?(?:the\s+)?(?P<cmd>(?:full\s+|complete\s+|whole\s+)?(?:command[\s-]*lines?|commands))"
      rf"\s+(?:of|for)\s+(?:all\s+|every\s+|each\s+)?(?:the\s+)?(?:running\s+|active\s+)?(?:{_PROCS}|process)"
-     r"(?P<rest>(?:\s+.*)?)", _list),
+     r"(?P<rest>(?:,?\s+.*)?)", _list),
     (rf"(?:which|what)\s+{_PROCS}\s+(?:are|is)(?P<rest>\s+.+)", _list),
     (rf"(?:which|what)\s+{_PROCS}\s+(?:does|do)\s+(?:the\s+)?(?:user\s+)?(?P<owner>[a-z_][\w.-]*)\s+"
      r"(?:own|have|run(?:\s+right\s+now)?)", _list),
-    (r"what(?:'s|\s+is|\s+are)\s+(?:the\s+)?user\s+(?P<owner>[a-z_][\w.-]*)\s+running(?:\s+(?:right\s+)?now)?", _list),
+    (rf"(?:which|what)\s+{_PROCS}\s+(?:is|are)\s+(?:the\s+)?(?:user\s+)?(?P<owner>[a-z_][\w.-]*)\s+running"
+     r"(?:\s+(?:right\s+)?now)?", _list),
+    (rf"(?:{_LIST}\s+)?(?:me\s+)?(?:the\s+)?top\s+(?P<res>{_RESOURCE})\s+(?:consumers|users|hogs|eaters)", _list),
+    (r"what(?:'s|\s+is|\s+are)\s+(?:(?:the\s+)?user\s+(?P<owner>[a-z_][\w.-]*)|(?P<owner2>root))\s+running"
+     r"(?:\s+(?:right\s+)?now)?", _list),
     (r"what(?:'s|\s+is|\s+are)\s+(?:running|the\s+running\s+processes)"
-     r"(?:\s+(?:right\s+)?now|\s+on\s+(?:this|my|the)\s+(?:machine|computer|system))?|ps", _list),
+     r"(?:\s+(?:right\s+)?now|\s+on\s+(?:this|my|the)\s+(?:machine|computer|system))?|ps(?:\s+-?[eAax]+)?", _list),
+    (r"ps\s+(?:-?auxw*|-?axuw*|-e?f|-e[fF]+|-aux|-eo\s+\S+)", lambda m: [ActionCall("proc.list", {"command": True})]),
     # by name (after the listings: "show the top processes" is not a program called "top")
     (rf"(?:{_FIND}\s+)?(?:the\s+|all\s+(?:the\s+)?)?(?:process(?:es)?|pids?)\s+"
      rf"(?:named\s+|called\s+|for\s+|of\s+|matching\s+)?(?P<name>{_NAME})", _find),

@@ -26,7 +26,8 @@ NOT_NAMES = STOPWORDS | frozenset(
     machine system myself running everyone everybody anyone someone nothing off now yourself top active current
     biggest largest heaviest hungry busy idle background foreground zombie stuck hung frozen dead slow heavy big
     first last recent main child parent user other open old time instance instances copies copy signal
-    newest latest oldest youngest earliest default as""".split()
+    newest latest oldest youngest earliest default as owned belonging started launched using listening tree
+    daemon service""".split()
 )
 
 _SIGNALS = ("TERM", "KILL", "INT", "HUP", "STOP", "CONT", "USR1", "USR2")
@@ -40,7 +41,7 @@ PICK = (r"newest|latest|youngest|most\s+recent(?:ly\s+(?:started|launched|create
         r"|oldest|earliest(?:\s+started)?|first\s+(?:started|launched)|longest[\s-]+running")
 
 _ALL = r"(?:(?:all|every|each|any)(?:\s+single)?(?:\s+(?:one\s+)?of)?\s+(?:the\s+|my\s+|those\s+)?)"
-_NOUN = r"(?:process(?:es)?|programs?|apps?|applications?|instances?|copies|tasks?)"
+_NOUN = r"(?:process(?:es)?|programs?|apps?|applications?|instances?|copies|tasks?|daemons?)"
 _LINK = (r"(?:named|called|of|for|matching|running|with\s+(?:the\s+)?name|"
          r"whose\s+(?:command|name|program|executable|process)(?:\s+name)?\s+is)")
 
@@ -141,13 +142,14 @@ def _read(text: str, clauses: list[Clause], state: dict[str, Any]) -> bool:
 
 
 def signal_plan(body: str, *, signal: str | None = None, force: bool = False, needs_noun: bool = False,
-                ) -> list[ActionCall] | None:
+                full: bool = False) -> list[ActionCall] | None:
     """proc.signal for the words after the verb: "-9 1234", "every process named node forcefully".
 
     signal: a signal the verb already named; force: the verb said so ("force kill");
-    needs_noun: the verb ("stop", "end") names a process only when "process" or a pid says so.
+    needs_noun: the verb ("stop", "end") names a process only when "process" or a pid says so;
+    full: match the name against whole command lines (pkill -f).
     """
-    state: dict[str, Any] = {}
+    state: dict[str, Any] = {"full": True} if full else {}
     if signal:
         state["signal"] = signal
     if force and not _read("forcefully", SIGNAL_CLAUSES, state):

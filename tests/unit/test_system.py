@@ -16,7 +16,8 @@ from nlsh.actions.registry import build_spec
 from nlsh.errors import ActionFailed
 
 ALL = {"system.cpu", "system.memory", "system.disks", "system.uptime", "system.load", "system.network",
-       "system.whoami", "system.os", "system.date", "system.hostname", "system.home", "system.env"}
+       "system.whoami", "system.os", "system.date", "system.hostname", "system.home", "system.env",
+       "system.which"}
 
 
 @pytest.fixture
@@ -36,8 +37,10 @@ def test_all_register_as_read_only():
     for spec in specs.values():
         assert spec.capabilities == ("proc.read",) and int(spec.risk) == 0 and not spec.reversible
     assert [p.name for p in specs["system.disks"].params] == ["path"]
-    assert [p.name for p in specs["system.env"].params] == ["name"]
-    assert all(not specs[n].params for n in ALL - {"system.disks", "system.env"})
+    assert [p.name for p in specs["system.env"].params] == ["name", "split"]
+    assert [p.name for p in specs["system.date"].params] == ["utc", "format"]
+    assert [p.name for p in specs["system.which"].params] == ["program"]
+    assert all(not specs[n].params for n in ALL - {"system.disks", "system.env", "system.date", "system.which"})
 
 
 @pytest.mark.parametrize(

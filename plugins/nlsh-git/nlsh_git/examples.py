@@ -60,4 +60,12 @@ EXAMPLES: list[tuple[str, list[nlsh.ActionCall]]] = [
     ("re-apply my stash but keep it around", [_c("git.stash_pop", keep=True)]),
     ("terse status with the branch line", [_c("git.status", short=True, branch=True)]),
     ("give me the code of the 2.0 release as a zip", [_c("git.archive", revision="v2.0", output="v2.0.zip")]),
+    ("which files are in version control under docs", [_c("git.ls_files", path="docs")]),
+    ("how big is our history, in commits", [_c("git.commit_count")]),
+    ("who are the busiest committers", [_c("git.shortlog")]),
+    ("what email will my commits carry", [_c("git.config_get", key="user.email")]),
+    ("undo commit 1a2b3c4 but keep the history", [_c("git.revert", revision="1a2b3c4")]),
+    ("bring commit 9f8e7d6 over to this branch", [_c("git.cherry_pick", revision="9f8e7d6")]),
+    ("get rid of the v0.1 tag", [_c("git.tag_delete", name="v0.1")]),
+    ("start version control in a new folder site", [_c("git.init", path="site")]),
 ]

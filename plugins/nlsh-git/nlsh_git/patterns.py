@@ -18,7 +18,7 @@ from typing import Callable
 
 import nlsh
 
-from . import patterns_export, patterns_history, patterns_refs, patterns_worktree
+from . import patterns_export, patterns_facts, patterns_history, patterns_refs, patterns_worktree
 from .wording import call, paths, unquote
 
 __all__ = ["AMBIGUOUS", "GATE", "SPECIFIC"]
@@ -27,7 +27,7 @@ __all__ = ["AMBIGUOUS", "GATE", "SPECIFIC"]
 # every phrasing in them): the patterns are compiled only once a request passes this gate.
 GATE = ("git|branch|commit|stash|stag|status|diff|compare|log|histor|merge|push|pull|fetch|clone|tag|clean|"
         "track|head|check|switch|repo|index|remote|blame|amend|reset|discard|restore|revert|change|upstream|"
-        "conflict|rm|mv|author|modif|rename|ignore|wrote|edited|touched|undo|version|unsave|throw|back|archive")
+        "conflict|rm|mv|author|modif|rename|ignore|wrote|edited|touched|undo|version|unsave|throw|back|archive|describ|origin|upstream|dirty|working tree|working copy")
 
 Build = Callable[[re.Match], "list[nlsh.ActionCall] | None"]
 Q = r"""["'](?P<msg>.+)["']"""  # a quoted message
@@ -105,6 +105,7 @@ _BASIC: list[tuple[str, Build]] = [
      lambda m: call("git.uncommit")),
     (r"stage (?P<what>.+)", _stage),
     (r"add (?P<what>.+?) to (?:git|the index|the staging area|staging|the next commit)", _stage),
+    (r"git add (?P<what>.+)", _stage),
     (r"unstage (?P<what>.+)", _unstage),
     (r"(?:discard|throw away|drop|revert) (?:my |the |all )?(?:local |uncommitted )?changes (?:to|in|on|of) (?P<what>.+)",
      lambda m: call("git.discard", paths=paths(m.group("what")))),
@@ -164,6 +165,7 @@ _BASIC_AMBIGUOUS: list[tuple[str, Build]] = [
 # the precise phrasings of each area first, then the older broad ones
 SPECIFIC: list[tuple[str, Build]] = [
     *patterns_refs.SPECIFIC, *patterns_worktree.SPECIFIC, *patterns_history.SPECIFIC, *patterns_export.SPECIFIC,
+    *patterns_facts.SPECIFIC,
     *_BASIC,
 ]
 AMBIGUOUS: list[tuple[str, Build]] = [

@@ -133,6 +133,13 @@ _SUBJECTS = (r"(?:(?:using|with|showing|displaying|printing|keeping)\s+)?(?:only
              r"|(?:commit\s+)?(?:subjects|subject\s+lines|titles|headlines))(?:\s+only)?")
 
 
+# "with stats", "and the files each commit changed": git log --stat / --name-status
+_FILES = (r"(?:(?:with|and|showing|including|plus|listing|along\s+with|together\s+with)\s+)(?:the\s+|their\s+|its\s+)?(?:(?:diff|file|change)\s*)?"
+          r"(?:stats?|statistics|changed\s+files|files\s+(?:changed|touched|modified)(?:\s+(?:by|in)\s+each(?:\s+commit)?)?"
+          r"|file\s*names|names\s+of\s+(?:the\s+)?(?:changed\s+)?files|(?:the\s+)?files\s+(?:each|every)\s+(?:one\s+|commit\s+)?"
+          r"(?:changed|touched|modified))|--stat|--name-only|--name-status")
+
+
 def _subjects(m: re.Match, state: dict) -> bool:
     state["oneline"] = True
     if re.search(r"\bcommit", m.group(0), re.I):
@@ -151,6 +158,7 @@ CLAUSES: list[tuple[str, Callable[[re.Match, dict], bool]]] = [
     (_ALL_BRANCHES, _flag("all_branches")),
     (_SUBJECTS, _subjects),
     (_CURRENT_BRANCH, _current_branch),
+    (_FILES, _flag("files")),
     (r"(?:(?:as|in|with|using)\s+)?(?:an?\s+)?(?:ascii\s+|text\s+)?(?:commit\s+|branch\s+|history\s+)?(?:graph|tree)"
      r"(?:\s+(?:view|form|format))?|graphically|--graph", _flag("graph")),
     (r"(?:(?:as|in|with|using|on)\s+)?(?:a\s+|the\s+)?"

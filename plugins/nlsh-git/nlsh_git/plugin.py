@@ -10,7 +10,8 @@ from typing import Callable
 
 import nlsh
 
-from . import archiving, branching, committing, history, listing, reading, remote, renaming, stashing, staging, tracking
+from . import (archiving, branching, committing, history, inspecting, listing, reading, remote, renaming, stashing,
+               staging, tracking, undoing)
 from .examples import EXAMPLES
 from .patterns import AMBIGUOUS, GATE, SPECIFIC
 
@@ -25,6 +26,9 @@ ACTIONS = (
     renaming.branch_rename, branching.merge, branching.merge_abort, branching.tag_create,
     stashing.stash_push, stashing.stash_pop, stashing.clean, stashing.clean_dry_run, stashing.reset_hard,
     remote.fetch, remote.pull, remote.push, remote.push_force, remote.clone, archiving.archive,
+    inspecting.ls_files, inspecting.commit_count, inspecting.shortlog, inspecting.describe, inspecting.config_get,
+    undoing.revert, undoing.cherry_pick, undoing.tag_delete, undoing.stash_drop, undoing.stash_show, undoing.init,
+    undoing.remote_add,
 )
 
 SPECIFIC_PRIORITY = 5  # before nlsh's own patterns (0): these name git's vocabulary
