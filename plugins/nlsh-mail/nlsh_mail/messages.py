@@ -7,10 +7,13 @@ is shown escaped, and it reaches the planner marked as tainted ("mail").
 from __future__ import annotations
 
 import re
-from email.message import EmailMessage
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import nlsh
+
+if TYPE_CHECKING:  # the email package costs milliseconds at every start: imported when a message is built
+    from email.message import EmailMessage
 
 __all__ = ["Attachment", "address_list", "attachments_of", "body_text", "build", "check_address",
            "header", "one_line", "safe_filename"]
@@ -62,6 +65,7 @@ def build(*, sender: str, to: list[str], cc: list[str], subject: str, body: str,
           files: list[str], in_reply_to: str = "", references: str = "") -> EmailMessage:
     """An RFC 5322 message with the files attached (types guessed from their names)."""
     import mimetypes
+    from email.message import EmailMessage
     from email.utils import formatdate, make_msgid
 
     if any(c in subject for c in "\r\n"):
