@@ -11,13 +11,15 @@ from typing import Protocol
 
 from .types import Confirmation, Decision, PlannedStep
 
-__all__ = ["AlwaysNo", "AlwaysYes", "Confirmer", "EXFILTRATION", "PERSON_ONLY", "UNSANDBOXED"]
+__all__ = ["AlwaysNo", "AlwaysYes", "Confirmer", "EXFILTRATION", "MODEL_CHANGE", "PERSON_ONLY", "UNSANDBOXED"]
 
 # Decisions only a person may approve (never --yes): running a program with no sandbox, and
 # sending out data that the same request read from private files.
 UNSANDBOXED = "sandbox.unavailable"
 EXFILTRATION = "taint.read-then-send"
 PERSON_ONLY = (UNSANDBOXED, EXFILTRATION)
+# A change the model planned (the fast path did not understand the request): asked, --yes approves.
+MODEL_CHANGE = "planner.model-change"
 
 
 class Confirmer(Protocol):

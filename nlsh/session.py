@@ -18,7 +18,7 @@ from typing import Any
 from .actions.context import ActionContext, ProgressFn
 from .audit.log import AuditLog
 from .config import Paths, Settings
-from .confirm import EXFILTRATION, UNSANDBOXED, Confirmer
+from .confirm import EXFILTRATION, MODEL_CHANGE, UNSANDBOXED, Confirmer
 from .env import Environment
 from .errors import ActionFailed, BadArguments, NlshError, NotUnderstood, UsageError
 from .execute import audit_action, execute_step
@@ -107,6 +107,7 @@ class Session:
                           extra={"source": plan.source, "steps": [audit_action(s) for s in steps]})
         decisions = tuple(self._sandbox_gate(s, self.policy.evaluate(s, self.cwd)) for s in steps)
         decisions = _exfiltration_gate(steps, decisions)
+        decisions = _model_gate(plan, decisions)
         for step, d in zip(steps, decisions):
             self.audit.append("decision", parent_id=rid, action=audit_action(step), resources=list(step.resources),
                               risk=str(d.risk), decision=d.effect, rule=d.rule, taint=list(step.call.taint))
@@ -283,6 +284,18 @@ def _exfiltration_gate(steps: tuple[PlannedStep, ...], decisions: tuple[Decision
         Decision("confirm", d.risk, EXFILTRATION, "sends data out in the same request that read private files")
         if d.effect != "deny" and any(c in _SENDING for c in s.capabilities) else d
         for s, d in zip(steps, decisions)
+    )
+
+
+def _model_gate(plan: Plan, decisions: tuple[Decision, ...]) -> tuple[Decision, ...]:
+    """A change planned by the model is shown and asked about, even where policy would run it:
+    the model guesses, the fast path does not."""
+    if plan.source != "model":
+        return decisions
+    return tuple(
+        Decision("confirm", d.risk, MODEL_CHANGE, "the model planned this change from a request I did not know")
+        if d.effect == "auto" and d.risk >= Risk.R1 else d
+        for d in decisions
     )
 
 

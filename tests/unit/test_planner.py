@@ -323,3 +323,18 @@ def test_a_looping_reply_loses_its_repeated_paths(catalog):
     looped = reply(("files.delete", {"paths": ["a.txt", "a.txt", "b.txt", "a.txt"]}))
     (call,) = parse_plan(looped, catalog.actions)
     assert call.args["paths"] == ["a.txt", "b.txt"]
+
+
+def test_a_change_the_model_planned_is_asked_about_even_where_policy_would_run_it(env, catalog, workspace):
+    from nlsh.confirm import MODEL_CHANGE, AlwaysNo
+
+    (workspace / "a.txt").write_text("one\n")
+    copy = reply(("files.copy", {"sources": ["a.txt"], "destination": "b.txt"}))
+    planner = ModelPlanner(ScriptedBackend([copy]), catalog.actions, catalog.examples)
+    turn = open_session(env, confirmer=AlwaysNo(), catalog=catalog, planner=planner).handle("make a duplicate of a called b")
+    assert turn.status == ExitStatus.DECLINED and not (workspace / "b.txt").exists()
+    assert [d.rule for d in turn.decisions] == [MODEL_CHANGE]
+    read = reply(("files.read", {"path": "a.txt"}))  # reading is not a change: it still just runs
+    planner = ModelPlanner(ScriptedBackend([read]), catalog.actions, catalog.examples)
+    turn = open_session(env, confirmer=AlwaysNo(), catalog=catalog, planner=planner).handle("what does a say")
+    assert turn.status == ExitStatus.OK and turn.output == "one"

@@ -49,7 +49,7 @@ def test_model_plan_runs_and_is_audited(env, catalog, workspace, paths):
     turn = s.handle("duplicate the a file as b, thanks")
     assert turn.status == ExitStatus.OK, turn.message
     assert (workspace / "b.txt").read_text() == "hello\n"
-    assert turn.plan.source == "model" and turn.decision == "auto"
+    assert turn.plan.source == "model" and turn.decision == "confirmed"  # a model-planned change is asked
     report = verify(paths.audit_log)
     assert report.ok and report.records >= 5
     events = [json.loads(line)["event"] for line in paths.audit_log.read_text().splitlines()]
