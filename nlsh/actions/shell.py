@@ -7,7 +7,6 @@ is one of SECURITY.md's never-allowed forms is refused here too, behind the poli
 
 from __future__ import annotations
 
-import os
 import shlex
 from typing import Any
 
@@ -69,14 +68,13 @@ def _notes(result: Any, timeout: float | None) -> list[str]:
     return notes
 
 
-def _root_note(ctx: ActionContext, result: Any) -> list[str]:
-    """Why a program nlsh started as root could not write in root's own folder."""
-    if result.exit in (0, None) or "ermission denied" not in (result.stderr or "") or os.geteuid() != 0:
+def _root_note(result: Any) -> list[str]:
+    """Why a program nlsh started as root could not write: the sandbox ran it as nobody."""
+    if result.exit in (0, None) or "ermission denied" not in (result.stderr or ""):
         return []
-    try:
-        if os.stat(ctx.workspace).st_uid != 0:
-            return []
-    except OSError:
+    from ..sandbox.level import NOBODY  # not at start-up: only a failed program pays for it
+
+    if getattr(result, "uid", None) != NOBODY:
         return []
     return ["[nlsh runs as root: programs run as nobody in folders root owns, so they cannot write here; "
             "ask for it in words (nlsh's own actions can), or run nlsh as the folder's owner]"]
@@ -96,7 +94,7 @@ def run(ctx: ActionContext, argv: list[str], timeout: float | None = None) -> Ac
     result = ctx.run_program(list(argv), timeout=timeout, capabilities=_CAPABILITIES)
     stdout, stderr = result.stdout or "", result.stderr or ""
     parts = [p.rstrip("\n") for p in (stdout, stderr) if p]
-    notes = _notes(result, timeout) + _root_note(ctx, result)
+    notes = _notes(result, timeout) + _root_note(result)
     output = escape_output("\n".join(parts + notes))
     exit_code = result.exit
     timed_out = bool(getattr(result, "timed_out", False))

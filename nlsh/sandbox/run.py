@@ -33,6 +33,7 @@ class ProgramResult:
     level: str
     timed_out: bool
     truncated: bool
+    uid: int | None = None  # the uid it ran as, when nlsh (running as root) chose one
 
 
 def run_program(argv: Sequence[str], *, cwd: Path, workspace: Path, environ: Mapping[str, str],
@@ -65,7 +66,8 @@ def run_program(argv: Sequence[str], *, cwd: Path, workspace: Path, environ: Map
         ms = int((time.monotonic() - started) * 1000)
     finally:
         job.cleanup()
-    return _result(captured, status, via_bwrap=job.via_bwrap, level=level.name, ms=ms)
+    return _result(captured, status, via_bwrap=job.via_bwrap, level=level.name, ms=ms,
+                   uid=job.drop[0] if job.drop else None)
 
 
 def _refuse_unless_allowed(argv: list[str], level: SandboxLevel, unsandboxed_ok: bool) -> None:
@@ -106,7 +108,8 @@ def _start_and_collect(job: Prepared, stdin: str | None, timeout: float, cap: in
     return captured, proc.returncode
 
 
-def _result(captured: Captured, status: int, *, via_bwrap: bool, level: str, ms: int) -> ProgramResult:
+def _result(captured: Captured, status: int, *, via_bwrap: bool, level: str, ms: int,
+            uid: int | None = None) -> ProgramResult:
     exit_code: int | None = status if status >= 0 else None
     signal_number: int | None = -status if status < 0 else None
     if via_bwrap and exit_code is not None and 128 < exit_code <= 128 + 64:
@@ -115,5 +118,5 @@ def _result(captured: Captured, status: int, *, via_bwrap: bool, level: str, ms:
         exit=exit_code, signal=signal_number,
         stdout=captured.stdout.decode("utf-8", "surrogateescape"),
         stderr=captured.stderr.decode("utf-8", "surrogateescape"),
-        ms=ms, level=level, timed_out=captured.timed_out, truncated=captured.truncated,
+        ms=ms, level=level, timed_out=captured.timed_out, truncated=captured.truncated, uid=uid,
     )
