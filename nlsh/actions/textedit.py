@@ -60,12 +60,8 @@ def _preview_replace(ctx: ActionContext, path: str, old: str, new: str, regex: b
                    targets=(path,), count=n, details=tuple(details))
 
 
-def _undo_replace(ctx: ActionContext, data: dict) -> str:
-    return _undo_write(ctx, data)
-
-
 @action("files.replace", capabilities=("fs.read", "fs.write"), risk=Risk.R1, reversible=True,
-        preview=_preview_replace, undo=_undo_replace)
+        preview=_preview_replace, undo=_undo_write)  # files.write made the change
 def replace(ctx: ActionContext, path: InPath, old: str, new: str, regex: bool = False,
             ignore_case: bool = False, in_place: bool = True) -> ActionResult:
     """Replace every occurrence of some text in a text file, like `sed -i 's/OLD/NEW/g' FILE`.
